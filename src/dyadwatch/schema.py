@@ -1,0 +1,362 @@
+"""The records dyadwatch produces, and the single source of truth for their fields.
+
+Every other representation is derived from the dataclasses here: the JSON lines of the
+record contract (``Article.to_dict``), the database tables (``TABLES`` and ``columns_of``),
+the CSV and Parquet exports and, later, the web API.
+
+The field names of the record contract in PRODUCT.md are a public interface: fields may be
+added, never renamed or dropped. ``tests/test_schema.py`` guards that.
+
+A field whose metadata says ``transient=True`` lives only while an article is in the
+pipeline (the spaCy ``Doc``, the MinHash signature) and is never serialised.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, Optional, Union
+
+SCHEMA_VERSION = "1"
+
+MODALITIES = ("asserted", "negated", "future", "hypothetical", "historical")
+STANCE_LABELS = ("critical", "neutral", "favourable")
+QUOTE_KINDS = ("direct", "indirect", "mixed")
+
+
+def _transient(default: Any = None) -> Any:
+    return field(default=default, repr=False, compare=False, metadata={"transient": True})
+
+
+@dataclass(slots=True)
+class Mention:
+    """One place in the clean text where an actor is named."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Actor:
+    """An actor an article talks about, with every mention of it."""
+
+    id: str
+    name: str
+    code: Optional[str] = None  # ISO 3166 alpha-3 or a PLOVER code (IGO, UNO, EUR, NGO, MNC ...)
+    sector: Optional[str] = None  # GOV, MIL, BUS, EDU, MED, JRN, LEG, JUD, SPY, REB, CVL ...
+    kind: Optional[str] = None  # state, person, organisation, company
+    office: Optional[str] = None
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ActorRef:
+    """A reference to an actor inside an event: a list element, never a glued code."""
+
+    code: Optional[str] = None
+    sector: Optional[str] = None
+    name: Optional[str] = None
+
+
+@dataclass(slots=True)
+class Event:
+    """One PLOVER event with its evidence span."""
+
+    id: str
+    event: str
+    mode: Optional[str] = None
+    contexts: list[str] = field(default_factory=list)
+    actor: list[ActorRef] = field(default_factory=list)
+    recipient: list[ActorRef] = field(default_factory=list)
+    modality: str = "asserted"
+    attributed_to: Optional[str] = None
+    date: Optional[str] = None
+    location: Optional[str] = None
+    score: Optional[float] = None
+    confidence: Optional[float] = None
+    sentence: Optional[int] = None
+    start: Optional[int] = None
+    end: Optional[int] = None
+    evidence: Optional[str] = None
+
+
+@dataclass(slots=True)
+class Speaker:
+    name: Optional[str] = None
+    code: Optional[str] = None
+    sector: Optional[str] = None
+    affiliation: Optional[str] = None
+    role: Optional[str] = None
+
+
+@dataclass(slots=True)
+class Quote:
+    text: str
+    kind: str = "direct"
+    speaker: Optional[Speaker] = None
+    cue: Optional[str] = None
+    start: Optional[int] = None
+    end: Optional[int] = None
+
+
+@dataclass(slots=True)
+class Claim:
+    text: str
+    value: Optional[float] = None
+    unit: Optional[str] = None
+    qualifier: Optional[str] = None
+    measure: Optional[str] = None
+    period: Optional[str] = None
+    actors: list[str] = field(default_factory=list)
+    attributed_to: Optional[str] = None
+    start: Optional[int] = None
+    end: Optional[int] = None
+
+
+@dataclass(slots=True)
+class Stance:
+    actor: str
+    score: float = 0.0
+    label: str = "neutral"
+    evidence: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Cluster:
+    """The same event or claim across articles (filled by the cross-article stage)."""
+
+    id: str
+    kind: str  # "event" or "claim"
+    label: Optional[str] = None
+    members: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    first_seen: Optional[str] = None
+    size: int = 0
+
+
+@dataclass(slots=True)
+class CleaningStep:
+    """A line the cleaning stage took out of the body, and why."""
+
+    text: str
+    reason: str  # boilerplate rule name, "repeated-paragraph", "title", "date-line", ...
+
+
+@dataclass(slots=True)
+class Article:
+    """One article as it flows through the pipeline; ``to_dict`` gives the record contract."""
+
+    # --- the record contract (PRODUCT.md) ---
+    id: str
+    source: Optional[str] = None
+    url: Optional[str] = None
+    title: Optional[str] = None
+    published: Optional[str] = None  # YYYY-MM-DD
+    language: Optional[str] = None
+    text: str = ""
+    removed: list[str] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    stance: list[Stance] = field(default_factory=list)
+    # --- added fields ---
+    author: Optional[str] = None
+    dateline: Optional[str] = None
+    input_path: Optional[str] = None
+    raw_hash: Optional[str] = None  # hash of the text as read: the key for resuming a run
+    content_hash: Optional[str] = None  # hash of the normalised clean text: exact duplicates
+    duplicate_of: Optional[str] = None  # id of the first-seen article this one copies
+    duplicate_similarity: Optional[float] = None
+    sentences: list[list[int]] = field(default_factory=list)  # [start, end] of each sentence
+    cleaning: list[CleaningStep] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    metadata: dict[str, Any] = field(default_factory=dict)
+    pipeline_version: Optional[str] = None
+    # --- transient: only while in the pipeline ---
+    doc: Any = _transient()
+    signature: Any = _transient()
+    error: Any = _transient()
+
+    def to_dict(self) -> dict[str, Any]:
+        return to_plain(self)
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Article":
+        return from_plain(cls, data)
+
+
+@dataclass(slots=True)
+class ErrorRecord:
+    """An input or an article that could not be processed."""
+
+    path: Optional[str]
+    reason: str
+    article_id: Optional[str] = None
+    stage: Optional[str] = None
+    line: Optional[int] = None
+    run_id: Optional[str] = None
+
+
+# --------------------------------------------------------------------------------------
+# Contract: the fields of the JSON lines that other tools read.
+
+CONTRACT: dict[str, tuple[str, ...]] = {
+    "article": ("id", "source", "url", "title", "published", "language", "text", "removed",
+                "actors", "events", "quotes", "claims", "stance"),
+    "actor": ("id", "name", "code", "sector", "kind", "office", "mentions"),
+    "mention": ("start", "end", "text"),
+    "event": ("id", "event", "mode", "contexts", "actor", "recipient", "modality",
+              "attributed_to", "date", "location", "score", "confidence", "sentence", "start",
+              "end", "evidence"),
+    "actor_ref": ("code", "sector", "name"),
+    "quote": ("text", "kind", "speaker", "cue", "start", "end"),
+    "speaker": ("name", "code", "sector", "affiliation", "role"),
+    "claim": ("text", "value", "unit", "qualifier", "measure", "period", "actors",
+              "attributed_to", "start", "end"),
+    "stance": ("actor", "score", "label", "evidence"),
+}
+CONTRACT_CLASSES: dict[str, type] = {
+    "article": Article, "actor": Actor, "mention": Mention, "event": Event,
+    "actor_ref": ActorRef, "quote": Quote, "speaker": Speaker, "claim": Claim, "stance": Stance,
+}
+
+
+# --------------------------------------------------------------------------------------
+# Plain (JSON-ready) conversion, driven by the dataclass fields.
+
+def persisted_fields(cls: type) -> list[dataclasses.Field]:
+    return [f for f in dataclasses.fields(cls) if not f.metadata.get("transient")]
+
+
+def to_plain(obj: Any) -> Any:
+    """Turn a record (and everything inside it) into dicts, lists and scalars."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_plain(getattr(obj, f.name)) for f in persisted_fields(type(obj))}
+    if isinstance(obj, (list, tuple)):
+        return [to_plain(v) for v in obj]
+    if isinstance(obj, dict):
+        return {str(k): to_plain(v) for k, v in obj.items()}
+    return obj
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    if cls not in _HINTS:
+        _HINTS[cls] = typing.get_type_hints(cls)
+    return _HINTS[cls]
+
+
+def _unwrap_optional(tp: Any) -> Any:
+    origin = typing.get_origin(tp)
+    if origin in (Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(args) == 1:
+            return args[0]
+    return tp
+
+
+def _convert(tp: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    tp = _unwrap_optional(tp)
+    if dataclasses.is_dataclass(tp) and isinstance(value, dict):
+        return from_plain(tp, value)
+    if typing.get_origin(tp) is list and isinstance(value, list):
+        (item_tp,) = typing.get_args(tp) or (Any,)
+        return [_convert(item_tp, v) for v in value]
+    return value
+
+
+def from_plain(cls: type, data: dict[str, Any]) -> Any:
+    """Rebuild a record from its plain form; unknown keys are ignored."""
+    hints = _hints(cls)
+    kwargs = {}
+    for f in persisted_fields(cls):
+        if f.name in data:
+            kwargs[f.name] = _convert(hints[f.name], data[f.name])
+    return cls(**kwargs)
+
+
+# --------------------------------------------------------------------------------------
+# Tables: how each record is laid out in the store and in flat exports.
+
+@dataclass(frozen=True)
+class TableSpec:
+    name: str
+    record: type
+    article_field: Optional[str]  # the Article list this table holds, None for articles itself
+
+
+TABLES: dict[str, TableSpec] = {
+    "articles": TableSpec("articles", Article, None),
+    "actors": TableSpec("actors", Actor, "actors"),
+    "events": TableSpec("events", Event, "events"),
+    "quotes": TableSpec("quotes", Quote, "quotes"),
+    "claims": TableSpec("claims", Claim, "claims"),
+    "stance": TableSpec("stance", Stance, "stance"),
+}
+CHILD_TABLES = tuple(name for name, spec in TABLES.items() if spec.article_field)
+# The Article fields that have a table of their own and so are not columns of ``articles``.
+ARTICLE_LIST_FIELDS = {spec.article_field for spec in TABLES.values() if spec.article_field}
+
+
+def sql_type(tp: Any) -> str:
+    """The SQLite column type for a field annotation; structured values are JSON text."""
+    tp = _unwrap_optional(tp)
+    if tp is bool or tp is int:
+        return "INTEGER"
+    if tp is float:
+        return "REAL"
+    if tp is str:
+        return "TEXT"
+    return "JSON"
+
+
+def columns_of(spec: TableSpec) -> list[tuple[str, str]]:
+    """(column, type) pairs of a table, derived from the record's fields."""
+    hints = _hints(spec.record)
+    cols: list[tuple[str, str]] = []
+    if spec.article_field:
+        cols += [("article_id", "TEXT"), ("pipeline_version", "TEXT"), ("idx", "INTEGER")]
+    for f in persisted_fields(spec.record):
+        if spec.article_field is None and f.name in ARTICLE_LIST_FIELDS:
+            continue
+        cols.append((f.name, sql_type(hints[f.name])))
+    return cols
+
+
+def row_of(spec: TableSpec, record: Any, prefix: tuple = ()) -> tuple:
+    """A record as a row of its table (JSON-encoding structured fields)."""
+    values = list(prefix)
+    for name, kind in columns_of(spec)[len(prefix):]:
+        value = getattr(record, name)
+        if kind == "JSON":
+            value = json.dumps(to_plain(value), ensure_ascii=False)
+        elif isinstance(value, bool):
+            value = int(value)
+        values.append(value)
+    return tuple(values)
+
+
+def flat_row(spec: TableSpec, record: Any, article: Optional[Article] = None) -> dict[str, Any]:
+    """A record as a flat dict for CSV/Parquet exports (structured fields as JSON text)."""
+    out: dict[str, Any] = {}
+    cols = columns_of(spec)
+    if spec.article_field:
+        out["article_id"] = article.id if article else None
+        out["pipeline_version"] = article.pipeline_version if article else None
+        cols = cols[3:]
+    for name, kind in cols:
+        value = getattr(record, name)
+        out[name] = json.dumps(to_plain(value), ensure_ascii=False) if kind == "JSON" else value
+    return out

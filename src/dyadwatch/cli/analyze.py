@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from ..errors import EXIT_SOME_FAILED
+from ..pipeline import plan_stages
 from ..runner import analyze_paths, count_files, sample_corpus
 from .options import build_config, config_options, db_option
 
@@ -38,6 +39,7 @@ def analyze(paths, out, db, processes, batch_size, stages, disable, force, no_pr
         "pipeline.stages": [s.strip() for s in stages.split(",") if s.strip()] if stages else None,
         "pipeline.disable": list(disable) if disable else None,
     })
+    plan_stages(cfg)  # a wrong stage list fails here, before anything is read
     inputs = list(paths)
     if not inputs:
         inputs = [str(sample_corpus())]

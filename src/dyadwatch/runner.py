@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from .config import Config, load_config
-from .errors import ConfigError
+from .errors import ConfigError, InputError
 from .ingest.dedup import DuplicateIndex
 from .ingest.readers import article_from_record, detect_format, expand_paths, finish_raw, \
     read_inputs
@@ -290,7 +290,10 @@ def analyze_texts(texts: Iterable[str | dict], config: Config | None = None,
     raws = []
     for i, t in enumerate(texts):
         rec = {"text": t} if isinstance(t, str) else t
-        raws.append(finish_raw(article_from_record(rec, f"text {i}", config), None))
+        try:
+            raws.append(finish_raw(article_from_record(rec, config), None))
+        except InputError as exc:
+            raise InputError(f"text {i}: {exc}") from None
     out: list[Article] = []
     size = int(config["pipeline"]["batch_size"])
     for start in range(0, len(raws), size):

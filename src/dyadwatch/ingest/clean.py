@@ -49,9 +49,14 @@ class RuleSet:
     rules: tuple[Rule, ...]
     tail_max_words: int
 
-    def match(self, par: str) -> Rule | None:
+    def match(self, par: str, allow_tail: bool = True) -> Rule | None:
+        """The first rule matching ``par``; tail rules first (they also clear the block
+        after them), and only where ``allow_tail``."""
         n = len(par.split())
-        for rule in self.rules:
+        ordered = sorted(self.rules, key=lambda r: r.kind != "tail")
+        for rule in ordered:
+            if rule.kind == "tail" and not allow_tail:
+                continue
             if n <= rule.max_words and rule.regex.fullmatch(par):
                 return rule
         return None
@@ -158,9 +163,7 @@ class Cleaner:
         i = 0
         while i < len(pars):
             if keep[i]:
-                rule = self.rules.match(pars[i])
-                if rule and rule.kind == "tail" and i < half:
-                    rule = None
+                rule = self.rules.match(pars[i], allow_tail=i >= half)
                 if rule:
                     drop(i, f"boilerplate:{rule.name}", True)
                     if rule.kind == "tail":
@@ -188,16 +191,14 @@ class Cleaner:
         tail = [i for i in range(len(pars)) if keep[i]][-4:]
         for i in dict.fromkeys(head + tail):
             d = date_line(pars[i])
+            name = byline(pars[i]) if i in head else None
+            if name:
+                art.author = art.author or name
             if d is not None:
-                if not art.published:
-                    art.published = d.isoformat()
+                art.published = art.published or d.isoformat()
                 drop(i, "date-line", False)
-                continue
-            if i in head:
-                name = byline(pars[i])
-                if name:
-                    art.author = art.author or name
-                    drop(i, "byline", False)
+            elif name:
+                drop(i, "byline", False)
 
         # 5. dateline on the first body paragraphs
         body = [i for i in range(len(pars)) if keep[i]]
@@ -221,6 +222,9 @@ class Cleaner:
             if not keep[i]:
                 continue
             par = pars[i]
+            found = dateline(par)
+            if found:  # compare paragraphs without a dateline (a later copy may carry one)
+                par = par[found[1]:]
             n_words = len(words(par))
             key = content_key(par)
             if title_key and key == title_key:

@@ -23,7 +23,7 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 
 _PATTERNS = [
-    re.compile(r"\b(?P<year>(?:19|20)\d\d)[-/.](?P<mon>[01]?\d)[-/.](?P<day>[0-3]?\d)\b"),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)[-/.](?P<mon>[01]?\d)[-/.](?P<day>[0-3]?\d)(?!\d)"),
     re.compile(_DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"\b", re.I),
     re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b", re.I),
 ]
@@ -34,7 +34,8 @@ _ISO_REST = re.compile(r"T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})
 _WEEKDAY = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?\b",
                       re.I)
 _ZONE = re.compile(r"\b(?:GMT|UTC|UT|[ECMP][SD]?T|BST|CET|CEST|EET|EEST|MSK|IST|JST|KST|HKT|SGT|"
-                   r"AEST|AEDT|WIB|PKT)\b|[+-]\d{2}:?\d{2}\b")
+                   r"AEST|AEDT|WIB|PKT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?(?![A-Za-z])|"
+                   r"(?<![\w:])[+-]\d{2}:?\d{2}\b")
 _PUBLISH = re.compile(r"\b(?:first\s+)?(?:last\s+)?(?:published|updated|posted|modified|"
                       r"created|date|dated|on|at|am|pm)\b", re.I)
 _BYLINE = re.compile(r"^by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}", re.I)
@@ -73,7 +74,7 @@ def date_line(line: str, max_words: int = 16) -> dt.date | None:
     date, m = found
     rest = line[:m.start()] + " " + line[m.end():]
     rest = _ISO_REST.sub(" ", rest)
-    for pat in (_TIME, _WEEKDAY, _ZONE, _PUBLISH):
+    for pat in (_ZONE, _TIME, _WEEKDAY, _PUBLISH):  # zones first: "+05:30" is no time
         rest = pat.sub(" ", rest)
     rest = _PUNCT.sub(" ", rest).strip()
     rest = _BYLINE.sub("", rest).strip()
@@ -92,6 +93,8 @@ def parse_date_value(value: object) -> str | None:
     if isinstance(value, (dt.date, dt.datetime)):
         return (value.date() if isinstance(value, dt.datetime) else value).isoformat()
     text = str(value).strip()
+    if re.fullmatch(r"\d{9,10}(\.\d+)?", text):  # epoch seconds written as a string
+        return parse_date_value(float(text))
     found = find_date(text)
     if found:
         return found[0].isoformat()
@@ -104,6 +107,10 @@ def parse_date_value(value: object) -> str | None:
     try:
         from dateutil import parser as du
 
-        return du.parse(text, fuzzy=False).date().isoformat()
+        # dateutil fills missing parts from a default date: parse against two different
+        # defaults and accept only a date the text fixes completely.
+        a = du.parse(text, fuzzy=False, default=dt.datetime(2000, 1, 1))
+        b = du.parse(text, fuzzy=False, default=dt.datetime(2001, 2, 2))
+        return a.date().isoformat() if a.date() == b.date() else None
     except (ValueError, OverflowError, TypeError):
         return None

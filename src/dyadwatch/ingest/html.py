@@ -29,6 +29,13 @@ def slim_html(html: str) -> str:
     return html
 
 
+def _only_links(text: str) -> bool:
+    """Text made of short lines only (menu entries, link lists), with no sentence in it."""
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    return all(len(ln.split()) <= 4 and not ln.rstrip().endswith((".", "!", "?"))
+               for ln in lines)
+
+
 def extract_html(html: str, path: str | None, max_bytes: int) -> dict[str, Any]:
     """Main text and metadata of a page: title, text, published, source, author, url, language.
 
@@ -48,7 +55,8 @@ def extract_html(html: str, path: str | None, max_bytes: int) -> dict[str, Any]:
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                       include_tables=False, include_images=False,
                                       deduplicate=False)
-    if doc is None or not (getattr(doc, "text", None) or "").strip():
+    text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    if not text or _only_links(text):
         raise InputError("no article text found in the HTML page (a navigation or index page?)",
                          path)
     lang = getattr(doc, "language", None)

@@ -25,7 +25,7 @@ from .textio import words
 
 _SENT_END = re.compile(r"[.;:,]\s*[\"'”’)]*$")
 _BYLINE = re.compile(
-    r"^(?:by|written by|reporting by)\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}"
+    r"^(?i:by|written by|reporting by)\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}"
     r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})*)"
     r"(?:\s*[,|/–—-]\s*.{0,60})?$")
 _SITE = re.compile(r"^(?:https?://)?(?:www\d?\.)?(?P<name>[a-z0-9][a-z0-9-]*)"
@@ -48,7 +48,13 @@ _LABELS = {
     "transcript", "full text", "fact check", "explainer", "timeline", "urgent", "flash",
     "bulletin", "key points", "why it matters", "what happened", "the big picture",
     "bottom line", "tl;dr", "warning", "alert", "listen", "podcast", "interview", "report",
+    "live updates", "live blog", "latest", "developing", "developing story", "just in",
+    "special report", "fact sheet", "factbox", "explained", "quote of the day",
 }
+
+
+def _label_key(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("’", "'").lower().strip(" .:"))
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -93,7 +99,8 @@ def dateline(par: str) -> tuple[str, int] | None:
     if m:
         place = m.group("place").strip()
         letters = re.sub(r"[^A-Za-z]", "", place)
-        if len(letters) >= 3 and place.lower().strip(".") not in _LABELS:
+        if len(letters) >= 3 and _label_key(place) not in _LABELS \
+                and not _parenthetical(par, m):
             region = m.group("region")
             if region and region.isupper():
                 place = f"{place}, {region}"
@@ -101,9 +108,22 @@ def dateline(par: str) -> tuple[str, int] | None:
     m = _DATELINE_TITLE.match(par)
     if m:
         place = m.group("place").strip()
-        if place.lower() in known_places() and place.lower() not in _LABELS:
+        if place.lower() in known_places() and _label_key(place) not in _LABELS:
             return place, m.end()
     return None
+
+
+def _parenthetical(par: str, m: re.Match) -> bool:
+    """An upper-case word and a dash that open a parenthetical, not a dateline:
+    "NATO — whose members ... — said" (a second dash before the sentence ends), unless
+    the word is a known place or the dateline names an agency or region."""
+    if m.group("agency") or m.group("region") or ":" in par[m.start("place"):m.end()]:
+        return False
+    if m.group("place").strip().lower() in known_places():
+        return False
+    rest = par[m.end():]
+    sentence = re.split(r"(?<=[.!?])\s", rest, maxsplit=1)[0]
+    return bool(re.search(r"\s[—–-]{1,2}\s", sentence))
 
 
 def _titlecase_place(place: str, region: str | None) -> str:
@@ -135,5 +155,6 @@ def outlet_lines(paragraphs: list[str], tail: int = 6) -> tuple[str | None, set[
                 if cand and len(cand.split()) <= 6 and len(squashed) >= 3 \
                         and (squashed == label or (squashed in label and len(squashed) >= 5)):
                     return cand.strip(), {i, j}
-        return site.split("/")[0].removeprefix("www."), {i}
+        domain = re.sub(r"^https?://", "", site).split("/")[0]
+        return re.sub(r"^www\d?\.", "", domain), {i}
     return None, set()

@@ -126,10 +126,15 @@ def expand_paths(paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:
 # ----------------------------------------------------------------------------------------
 # Records
 
+_ALL_ALIASES = frozenset(k for keys in FIELD_ALIASES.values() for k in keys)
+
+
 def _pick(record: dict[str, Any], field: str) -> tuple[str | None, Any]:
+    """The first alias of ``field`` with a value; for text, an empty string counts."""
     for key in FIELD_ALIASES[field]:
-        if key in record and record[key] not in (None, ""):
-            return key, record[key]
+        value = record.get(key)
+        if value is not None and (value != "" or field == "text"):
+            return key, value
     return None, None
 
 
@@ -143,11 +148,13 @@ def _as_text(value: Any) -> str | None:
     return str(value).strip() or None
 
 
-def article_from_record(record: Any, where: str, config: Config,
-                        default_id: str | None = None) -> Article:
-    """Build a raw Article from one JSON/CSV record; raises InputError if it has no text."""
+def article_from_record(record: Any, config: Config, default_id: str | None = None) -> Article:
+    """Build a raw Article from one JSON/CSV record; raises InputError if it has no text.
+
+    Error messages do not name the input: the caller's ErrorRecord carries path and line.
+    """
     if not isinstance(record, dict):
-        raise InputError(f"{where}: a record must be a JSON object, got {type(record).__name__}")
+        raise InputError(f"a record must be a JSON object, got {type(record).__name__}")
     used: set[str] = set()
     values: dict[str, Any] = {}
     for fld in FIELD_ALIASES:
@@ -159,17 +166,20 @@ def article_from_record(record: Any, where: str, config: Config,
     lang = None
     if text is None and isinstance(record.get("html"), str):
         used.add("html")
-        page = extract_html(record["html"], where, config["ingest"]["max_bytes"])
+        page = extract_html(record["html"], None, config["ingest"]["max_bytes"])
         text = page["text"]
         for k in ("title", "published", "source", "author", "url"):
             values.setdefault(k, page[k])
         lang = page["language"]
     if text is None:
-        raise InputError(f"{where}: record has no text field (expected one of "
+        raise InputError("record has no text field (expected one of "
                          f"{', '.join(FIELD_ALIASES['text'])})")
     if not isinstance(text, str):
-        raise InputError(f"{where}: the text field must be a string, got {type(text).__name__}")
-    metadata = {k: v for k, v in record.items() if k not in used}
+        raise InputError(f"the text field must be a string, got {type(text).__name__}")
+    if not text.strip():
+        raise InputError("the article text is empty")
+    metadata = {k: v for k, v in record.items()
+                if k not in used and not (k in _ALL_ALIASES and v in (None, ""))}
     art = Article(
         id=_as_text(values.get("id")) or default_id or sha1_16(text),
         source=_as_text(values.get("source")),
@@ -188,12 +198,12 @@ def article_from_record(record: Any, where: str, config: Config,
     return art
 
 
-def _check_size(art: Article, config: Config, where: str) -> Article:
+def _check_size(art: Article, config: Config) -> Article:
     n = len(art.text.strip())
     if n < config["ingest"]["min_text_chars"]:
-        raise InputError(f"{where}: the article text is empty")
+        raise InputError("the article text is empty")
     if n > config["ingest"]["max_text_chars"]:
-        raise InputError(f"{where}: the article text has {n:,} characters, over "
+        raise InputError(f"the article text has {n:,} characters, over "
                          f"ingest.max_text_chars ({config['ingest']['max_text_chars']:,}); "
                          "raise it with --set ingest.max_text_chars=N to read it")
     return art
@@ -226,13 +236,18 @@ def _read_bytes(path: str, gz: bool, limit: int) -> bytes:
     return data
 
 
-def _text_of(path: str, gz: bool, limit: int) -> str:
+def _text_of(path: str, gz: bool, limit: int, setting: int | None = None) -> str:
+    """The decoded text of a file read up to ``limit`` bytes (``setting``: the configured
+    limit to name in the message, when the read allows more)."""
     try:
         data = _read_bytes(path, gz, limit)
+    except PermissionError:
+        raise InputError("permission denied: the file cannot be read", path) from None
     except (gzip.BadGzipFile, EOFError, OSError) as exc:
         raise InputError(f"cannot read the file: {exc}", path) from None
     if len(data) > limit:
-        raise InputError(f"file is over ingest.max_bytes ({limit / 1e6:.0f} MB); raise it with "
+        shown = setting or limit
+        raise InputError(f"file is over ingest.max_bytes ({shown / 1e6:g} MB); raise it with "
                          "--set ingest.max_bytes=N to read it", path)
     if not data.strip():
         raise InputError("file is empty", path)
@@ -250,7 +265,7 @@ def _read_txt(path: str, gz: bool, config: Config, art_id: str) -> Iterator[Item
 def _read_html(path: str, gz: bool, config: Config, art_id: str) -> Iterator[Item]:
     # Read up to 8x the limit: a heavy page may still slim down under it.
     limit = config["ingest"]["max_bytes"]
-    html = _text_of(path, gz, limit * 8)
+    html = _text_of(path, gz, limit * 8, setting=limit)
     page = extract_html(html, path, limit)
     art = Article(id=art_id, text=page["text"], title=page["title"], source=page["source"],
                   url=page["url"], author=page["author"], language=page["language"])
@@ -270,14 +285,16 @@ def _read_json(path: str, gz: bool, config: Config, art_id: str) -> Iterator[Ite
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
         data = data["articles"]
     if isinstance(data, dict):
-        yield article_from_record(data, path, config, default_id=art_id)
+        yield article_from_record(data, config, default_id=art_id)
         return
     if not isinstance(data, list):
         raise InputError("JSON file must hold an object or a list of objects", path)
+    if not data:
+        raise InputError("JSON file holds no records (an empty list)", path)
     for i, rec in enumerate(data):
         try:
-            yield article_from_record(rec, f"{path}[{i}]", config)
-        except InputError as exc:
+            yield _check_size(article_from_record(rec, config), config)
+        except InputError as exc:  # line: the record's number in the list
             yield ErrorRecord(path=path, reason=str(exc), line=i + 1)
 
 
@@ -292,6 +309,11 @@ def _decode_line(raw: bytes, path: str) -> str:
         return decode_bytes(raw, path)[0]
 
 
+def _json_problem(exc: json.JSONDecodeError) -> str:
+    at = "" if exc.msg.endswith(" at") else " at"
+    return f"{exc.msg}{at} column {exc.colno}"
+
+
 def _read_jsonl(path: str, gz: bool, config: Config, art_id: str) -> Iterator[Item]:
     fh = _open_lines(path, gz)
     n_records = 0
@@ -300,16 +322,14 @@ def _read_jsonl(path: str, gz: bool, config: Config, art_id: str) -> Iterator[It
             if not raw.strip():
                 continue
             n_records += 1
-            where = f"{path}:{lineno}"
             try:
                 if looks_binary(raw[:4096]):
-                    raise InputError(f"{where}: line holds binary data, not JSON")
+                    raise InputError("line holds binary data, not JSON")
                 try:
-                    rec = json.loads(_decode_line(raw, path))
+                    rec = json.loads(_decode_line(raw, path).rstrip("\r\n"))
                 except json.JSONDecodeError as exc:
-                    raise InputError(f"{where}: not valid JSON ({exc.msg} at column "
-                                     f"{exc.colno})") from None
-                yield _check_size(article_from_record(rec, where, config), config, where)
+                    raise InputError(f"not valid JSON ({_json_problem(exc)})") from None
+                yield _check_size(article_from_record(rec, config), config)
             except InputError as exc:
                 yield ErrorRecord(path=path, reason=str(exc), line=lineno)
     except (gzip.BadGzipFile, EOFError, OSError) as exc:
@@ -343,10 +363,9 @@ def _read_csv(path: str, gz: bool, config: Config, art_id: str) -> Iterator[Item
         try:
             for rec in reader:
                 n += 1
-                where = f"{path}:{reader.line_num}"
                 rec = {k: v for k, v in rec.items() if k is not None}
                 try:
-                    yield _check_size(article_from_record(rec, where, config), config, where)
+                    yield _check_size(article_from_record(rec, config), config)
                 except InputError as exc:
                     yield ErrorRecord(path=path, reason=str(exc), line=reader.line_num)
         except csv.Error as exc:
@@ -399,7 +418,7 @@ def read_path(path: str, config: Config, art_id: str | None = None) -> Iterator[
         for item in _READERS[fmt](path, gz, config, art_id):
             if isinstance(item, Article):
                 try:
-                    item = finish_raw(_check_size(item, config, path), path)
+                    item = finish_raw(_check_size(item, config), path)
                 except InputError as exc:
                     item = ErrorRecord(path=path, reason=str(exc), article_id=item.id)
             yield item
@@ -428,7 +447,7 @@ def _read_stdin(data: bytes, fmt: str, config: Config) -> Iterator[Item]:
                 if item.id == "stdin":
                     item.id = sha1_16(item.text)
                 try:
-                    item = finish_raw(_check_size(item, config, "-"), "-")
+                    item = finish_raw(_check_size(item, config), "-")
                 except InputError as exc:
                     item = ErrorRecord(path="-", reason=str(exc))
             else:

@@ -47,6 +47,9 @@ def decode_bytes(data: bytes, path: str | None = None) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    western = _as_western(data)
+    if western is not None:
+        return western, "cp1252"
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:1_000_000]).best()
@@ -56,6 +59,26 @@ def decode_bytes(data: bytes, path: str | None = None) -> tuple[str, str]:
             "convert the file to UTF-8", path)
     enc = best.encoding
     return data.decode(enc, errors="replace"), enc
+
+
+def _as_western(data: bytes) -> str | None:
+    """Windows-1252 text (a superset of Latin-1's printable range), if the bytes read as
+    mostly-ASCII text in it.
+
+    News in English and other Western European languages that is not UTF-8 is nearly always
+    Windows-1252 or Latin-1: words are mostly ASCII with an accented letter here and there.
+    Text in another script (Cyrillic, Greek) decoded this way turns into whole words of
+    accented Latin letters, and is left to charset-normalizer's detection instead.
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    tokens = [w for w in re.findall(r"[^\W\d_]{2,}", text)]
+    if not tokens:
+        return None
+    foreign = sum(1 for w in tokens if all(ord(ch) > 127 for ch in w))
+    return text if foreign / len(tokens) <= 0.2 else None
 
 
 def sha1_16(text: str) -> str:

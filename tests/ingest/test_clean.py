@@ -649,9 +649,14 @@ def test_unwrapped_lines_stay_separate_paragraphs(cleaner):
 # Hashes and invariants
 
 def test_content_hash_ignores_spacing_and_case(cleaner):
-    a = clean(cleaner, "\n\n".join(SUMMIT))
-    b = clean(cleaner, "\n\n".join("  " + p.upper().replace(" ", "  \t") for p in SUMMIT))
-    c = clean(cleaner, "\n\n".join(SUMMIT[:-1]))
+    from dyadwatch.config import load_config
+    from dyadwatch.ingest.dedup import make_fingerprint
+
+    fingerprint = make_fingerprint(load_config())
+    a = fingerprint(clean(cleaner, "\n\n".join(SUMMIT)))
+    b = fingerprint(clean(cleaner, "\n\n".join("  " + p.upper().replace(" ", "  \t")
+                                                 for p in SUMMIT)))
+    c = fingerprint(clean(cleaner, "\n\n".join(SUMMIT[:-1])))
     assert a.content_hash and len(a.content_hash) == 16
     assert a.content_hash == b.content_hash
     assert a.content_hash != c.content_hash

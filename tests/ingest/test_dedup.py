@@ -95,3 +95,25 @@ def test_permutations_must_divide_into_bands():
 
     with pytest.raises(ConfigError, match="multiple of"):
         MinHasher(3, 100, 32)
+
+
+def test_same_lead_under_different_titles_is_not_a_copy(config):
+    lead = "WASHINGTON, February 17. /TASS/. The US"
+    arts = analyze_texts([{"id": "a", "title": "US wants all nuclear powers to join talks",
+                           "text": lead},
+                          {"id": "b", "title": "US says Geneva talks with Iran met expectations",
+                           "text": lead},
+                          {"id": "c", "title": "US wants all nuclear powers to join talks",
+                           "text": lead}], config)
+    assert [a.duplicate_of for a in arts] == [None, None, "a"]
+
+
+def test_short_texts_are_linked_only_as_exact_copies(config):
+    one = "Foreign minister held talks with his Turkish counterpart in Rome on Monday"
+    other = one.replace("Turkish", "Italian")
+    arts = analyze_texts([{"id": "x", "text": one}, {"id": "y", "text": other}], config)
+    assert arts[0].signature is None and arts[1].duplicate_of is None
+    long_one, long_other = (one + ". " + STORY), (other + ". " + STORY)
+    arts = analyze_texts([{"id": "x", "text": long_one}, {"id": "y", "text": long_other}],
+                         config)
+    assert arts[1].duplicate_of == "x"  # long enough to judge: a near copy

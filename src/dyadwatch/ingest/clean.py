@@ -248,7 +248,6 @@ class Cleaner:
         art.text = "\n\n".join(p for p, k in zip(pars, keep) if k and p.strip())
         art.removed = removed
         art.cleaning = steps
-        art.content_hash = content_key(art.text)
         if not art.text.strip():
             art.warnings.append("cleaning left no text: every line looked like boilerplate")
         return art
@@ -278,7 +277,7 @@ class Cleaner:
 
 @register_stage("clean", requires=("text",),
                 assigns=("text", "removed", "cleaning", "title", "published", "author",
-                         "dateline", "source", "content_hash"), version="1")
+                         "dateline", "source"), version="1")
 def make_clean(config: Config):
     """Remove boilerplate and repeats; find title, date, byline, dateline and outlet lines."""
     return Cleaner(config)

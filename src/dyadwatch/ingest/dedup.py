@@ -1,7 +1,9 @@
 """Exact and near-duplicate articles: syndicated copies must not inflate counts.
 
-The ``fingerprint`` stage computes, per article, the hash of its clean words (exact copies)
-and a MinHash signature of its word shingles (near copies). Linking happens where every
+The ``fingerprint`` stage computes, per article, the hash of the words of its title and
+clean text (exact copies) and a MinHash signature of their word shingles (near copies;
+only for articles of at least ``min_words`` words: on headlines and briefs a few shared
+words already make a high similarity, so short articles are linked only as exact copies). Linking happens where every
 article passes one at a time, in the writer: ``DuplicateIndex.link`` looks the article up
 among those seen before (in memory, or in the store across runs) and sets
 ``duplicate_of`` and ``duplicate_similarity``. The first article seen is the original; a
@@ -82,15 +84,23 @@ def hasher_from_config(config: Config) -> MinHasher:
     return MinHasher(int(d["shingle_words"]), int(d["permutations"]), int(d["bands"]))
 
 
+def fingerprint_text(art: Article) -> str:
+    """What two copies share: the title and the body (a lead alone is no article)."""
+    return f"{art.title or ''}\n{art.text}"
+
+
 @register_stage("fingerprint", requires=("text",), assigns=("content_hash", "signature"),
-                version="1")
+                version="2")
 def make_fingerprint(config: Config):
-    """Hash of the clean words and a MinHash signature, for duplicate detection."""
+    """Hash of the title and clean words, and a MinHash signature, for duplicate detection."""
     hasher = hasher_from_config(config)
+    min_words = int(config["dedup"]["min_words"])
 
     def fingerprint(art: Article) -> Article:
-        art.content_hash = content_key(art.text)
-        art.signature = hasher.signature(art.text)
+        text = fingerprint_text(art)
+        art.content_hash = content_key(text)
+        # Too short to judge near copies reliably: exact copies only.
+        art.signature = hasher.signature(text) if len(words(text)) >= min_words else None
         return art
 
     return fingerprint
@@ -144,14 +154,14 @@ class DuplicateIndex:
 
     def link(self, art: Article) -> Article:
         """Set ``duplicate_of``/``duplicate_similarity`` and remember the article."""
-        if art.content_hash is None or art.signature is None or not art.text.strip():
+        if art.content_hash is None or not art.text.strip():
             return art
         art.duplicate_of, art.duplicate_similarity = None, None
         exact = self.store.by_content_hash(art.content_hash, exclude=art.id)
-        keys = self.hasher.band_keys(art.signature)
+        keys = self.hasher.band_keys(art.signature) if art.signature is not None else []
         if exact:
             art.duplicate_of, art.duplicate_similarity = exact, 1.0
-        else:
+        elif keys:
             best: tuple[float, str] | None = None
             for other_id, other_sig, other_dup in self.store.candidates(keys, exclude=art.id):
                 if other_dup == art.id:
@@ -161,6 +171,6 @@ class DuplicateIndex:
                     best = (sim, other_dup or other_id)
             if best:
                 art.duplicate_similarity, art.duplicate_of = round(best[0], 4), best[1]
-        self.store.add(art.id, art.content_hash, art.signature.astype(np.uint32).tobytes(), keys,
-                       art.duplicate_of)
+        sig = art.signature.astype(np.uint32).tobytes() if art.signature is not None else b""
+        self.store.add(art.id, art.content_hash, sig, keys, art.duplicate_of)
         return art

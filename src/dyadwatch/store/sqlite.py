@@ -178,6 +178,8 @@ class Store:
         return row[0] if row else None
 
     def candidates(self, band_keys: list[int], exclude: str):
+        if not band_keys:
+            return
         marks = ",".join("?" * len(band_keys))
         rows = self.con.execute(
             f"SELECT f.article_id, f.signature, f.duplicate_of FROM fingerprints f WHERE "

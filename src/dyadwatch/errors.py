@@ -10,8 +10,9 @@ never prints.
     │   └── UnsupportedInput the file is binary or of a format we do not read   (exit 1)
     ├── StageError           a pipeline stage failed on one article              (exit 1)
     ├── ModelError           a model is not installed or fails to load           (exit 3)
-    └── StoreError           the database cannot be opened or written            (exit 4)
-        └── NotFound         a requested record is not in the store              (exit 5)
+    ├── StoreError           the database cannot be opened or written            (exit 4)
+    │   └── NotFound         a requested record is not in the store              (exit 5)
+    └── QualityGateError     an evaluation score fell below its recorded floor   (exit 6)
 """
 
 from __future__ import annotations
@@ -58,6 +59,10 @@ class StoreError(DyadwatchError):
 
 class NotFound(StoreError):
     exit_code = 5
+
+
+class QualityGateError(DyadwatchError):
+    exit_code = 6
 
 
 # Exit code when a batch finished but some inputs failed.

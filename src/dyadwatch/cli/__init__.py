@@ -15,6 +15,7 @@ from .. import __version__
 from ..errors import DyadwatchError
 from .analyze import analyze
 from .inspect import errors_cmd, runs_cmd, show, stages
+from .evaluate import eval_cmd
 from .export import export
 
 
@@ -31,7 +32,7 @@ def cli(verbose: int) -> None:
                         stream=sys.stderr)
 
 
-for command in (analyze, show, export, stages, errors_cmd, runs_cmd):
+for command in (analyze, show, export, stages, errors_cmd, runs_cmd, eval_cmd):
     cli.add_command(command)
 
 

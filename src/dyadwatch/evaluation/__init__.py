@@ -1,0 +1,1 @@
+"""Evaluation: readers for the gold formats, scoring, tasks and the quality gate."""

@@ -7,7 +7,7 @@ import pytest
 
 from dyadwatch.schema import (CONTRACT, CONTRACT_CLASSES, TABLES, Actor, ActorRef, Article,
                               Event, Mention, Quote, Speaker, Stance, columns_of,
-                              persisted_fields, row_of)
+                              persisted_fields, row_of_plain, to_plain)
 
 
 @pytest.mark.parametrize("name", sorted(CONTRACT))
@@ -72,9 +72,9 @@ def test_table_columns_derive_from_records(table):
         assert "events" not in cols and "id" in cols
 
 
-def test_row_of_encodes_structured_fields_as_json():
+def test_row_of_plain_encodes_structured_fields_as_json():
     art = _sample_article()
-    row = row_of(TABLES["events"], art.events[0], ("a1", "v", 0))
+    row = row_of_plain(TABLES["events"], to_plain(art.events[0]), ("a1", "v", 0))
     cols = [c for c, _ in columns_of(TABLES["events"])]
     assert json.loads(row[cols.index("actor")]) == [{"code": "CHN", "sector": "GOV",
                                                      "name": "China"}]

@@ -18,6 +18,7 @@ import json
 import types
 import typing
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Optional, Union
 
 SCHEMA_VERSION = "1"
@@ -205,6 +206,47 @@ class ErrorRecord:
     run_id: Optional[str] = None
 
 
+@dataclass(slots=True)
+class DyadRow:
+    """One directed actor -> recipient pair of one event: the unit the relationship monitor
+    aggregates. Derived from ``Article.events`` when an article is stored (``dyad_rows``);
+    an event with n actors and m recipients gives n x m rows (n rows, recipient null, when
+    it has none). Kept flat and indexed so a dyad's events are found without reading JSON.
+    """
+
+    article_id: str
+    pipeline_version: str
+    event_idx: int
+    event_id: str
+    event: str
+    actor_code: Optional[str] = None
+    actor_sector: Optional[str] = None
+    recipient_code: Optional[str] = None
+    recipient_sector: Optional[str] = None
+    mode: Optional[str] = None
+    modality: Optional[str] = None
+    date: Optional[str] = None
+    score: Optional[float] = None
+    confidence: Optional[float] = None
+    source: Optional[str] = None
+    published: Optional[str] = None
+    duplicate_of: Optional[str] = None
+
+
+def dyad_rows(art: "Article") -> list[DyadRow]:
+    rows = []
+    version = art.pipeline_version or ""
+    for i, ev in enumerate(art.events):
+        recipients = ev.recipient or [ActorRef()]
+        for a in ev.actor or [ActorRef()]:
+            for r in recipients:
+                rows.append(DyadRow(art.id, version, i, ev.id, ev.event, a.code, a.sector,
+                                    r.code, r.sector, ev.mode, ev.modality,
+                                    ev.date or art.published, ev.score, ev.confidence,
+                                    art.source, art.published, art.duplicate_of))
+    return rows
+
+
 # --------------------------------------------------------------------------------------
 # Contract: the fields of the JSON lines that other tools read.
 
@@ -236,14 +278,29 @@ def persisted_fields(cls: type) -> list[dataclasses.Field]:
     return [f for f in dataclasses.fields(cls) if not f.metadata.get("transient")]
 
 
+_SCALARS = (str, int, float, bool, type(None))
+# Persisted field names per record class (None: not a record), filled on first sight.
+_NAMES: dict[type, tuple[str, ...] | None] = {}
+
+
+def _names(cls: type) -> tuple[str, ...] | None:
+    if cls not in _NAMES:
+        _NAMES[cls] = (tuple(f.name for f in persisted_fields(cls))
+                       if dataclasses.is_dataclass(cls) else None)
+    return _NAMES[cls]
+
+
 def to_plain(obj: Any) -> Any:
     """Turn a record (and everything inside it) into dicts, lists and scalars."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_plain(getattr(obj, f.name)) for f in persisted_fields(type(obj))}
+    if isinstance(obj, _SCALARS):
+        return obj
     if isinstance(obj, (list, tuple)):
         return [to_plain(v) for v in obj]
     if isinstance(obj, dict):
         return {str(k): to_plain(v) for k, v in obj.items()}
+    names = _names(type(obj))
+    if names is not None:
+        return {n: to_plain(getattr(obj, n)) for n in names}
     return obj
 
 
@@ -322,8 +379,17 @@ def sql_type(tp: Any) -> str:
     return "JSON"
 
 
+@lru_cache(maxsize=None)
+def _columns(spec: TableSpec) -> tuple[tuple[str, str], ...]:
+    return tuple(_columns_uncached(spec))
+
+
 def columns_of(spec: TableSpec) -> list[tuple[str, str]]:
     """(column, type) pairs of a table, derived from the record's fields."""
+    return list(_columns(spec))
+
+
+def _columns_uncached(spec: TableSpec) -> list[tuple[str, str]]:
     hints = _hints(spec.record)
     cols: list[tuple[str, str]] = []
     if spec.article_field:
@@ -335,28 +401,15 @@ def columns_of(spec: TableSpec) -> list[tuple[str, str]]:
     return cols
 
 
-def row_of(spec: TableSpec, record: Any, prefix: tuple = ()) -> tuple:
-    """A record as a row of its table (JSON-encoding structured fields)."""
+def row_of_plain(spec: TableSpec, plain: dict[str, Any], prefix: tuple = ()) -> tuple:
+    """A record, in its plain form (``to_plain``), as a row of its table; structured
+    fields become JSON text."""
     values = list(prefix)
-    for name, kind in columns_of(spec)[len(prefix):]:
-        value = getattr(record, name)
+    for name, kind in _columns(spec)[len(prefix):]:
+        value = plain.get(name)
         if kind == "JSON":
-            value = json.dumps(to_plain(value), ensure_ascii=False)
+            value = json.dumps(value, ensure_ascii=False)
         elif isinstance(value, bool):
             value = int(value)
         values.append(value)
     return tuple(values)
-
-
-def flat_row(spec: TableSpec, record: Any, article: Optional[Article] = None) -> dict[str, Any]:
-    """A record as a flat dict for CSV/Parquet exports (structured fields as JSON text)."""
-    out: dict[str, Any] = {}
-    cols = columns_of(spec)
-    if spec.article_field:
-        out["article_id"] = article.id if article else None
-        out["pipeline_version"] = article.pipeline_version if article else None
-        cols = cols[3:]
-    for name, kind in cols:
-        value = getattr(record, name)
-        out[name] = json.dumps(to_plain(value), ensure_ascii=False) if kind == "JSON" else value
-    return out

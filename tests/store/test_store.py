@@ -139,3 +139,23 @@ def test_export_of_an_empty_table_has_the_schema_columns(db, tmp_path):
     assert n == 0
     header = (tmp_path / "q.csv").read_text().splitlines()[0]
     assert header.startswith("article_id,pipeline_version,idx,text,kind,speaker")
+
+
+def test_event_dyads_are_derived_and_replaced(db):
+    a = art("d1", n_events=0)
+    a.source, a.published = "Outlet", "2024-05-01"
+    a.events = [Event(id="e0", event="AID", actor=[ActorRef("CHN", "GOV"), ActorRef("RUS", "GOV")],
+                      recipient=[ActorRef("UKR", "MIL")], modality="negated", score=7.0),
+                Event(id="e1", event="CONSULT", actor=[ActorRef("USA")], recipient=[],
+                      date="2024-04-30")]
+    with Store(db) as s:
+        s.write_batch("r", [a])
+        rows = [tuple(r) for r in s.con.execute(
+            "SELECT event_idx, actor_code, recipient_code, event, modality, date, source "
+            "FROM event_dyads ORDER BY event_idx, actor_code")]
+        assert rows == [(0, "CHN", "UKR", "AID", "negated", "2024-05-01", "Outlet"),
+                        (0, "RUS", "UKR", "AID", "negated", "2024-05-01", "Outlet"),
+                        (1, "USA", None, "CONSULT", "asserted", "2024-04-30", "Outlet")]
+        a.events = a.events[1:]
+        s.write_batch("r2", [a])
+        assert s.count("event_dyads") == 1

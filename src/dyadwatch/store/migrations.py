@@ -14,12 +14,13 @@ import logging
 import sqlite3
 from typing import Callable
 
-from ..schema import TABLES, Cluster, TableSpec, columns_of
+from ..schema import TABLES, Cluster, DyadRow, TableSpec, columns_of
 
 log = logging.getLogger(__name__)
 
 # Record tables stored besides the per-article ones.
 CLUSTERS = TableSpec("clusters", Cluster, None)
+DYADS = TableSpec("event_dyads", DyadRow, None)
 
 
 def _record_table_sql(spec: TableSpec) -> list[str]:
@@ -76,9 +77,19 @@ def _record_tables(con: sqlite3.Connection) -> None:
             con.execute(stmt)
 
 
+def _dyad_table(con: sqlite3.Connection) -> None:
+    cols = ", ".join(f'"{name}" {kind}' for name, kind in columns_of(DYADS))
+    con.execute(f"CREATE TABLE IF NOT EXISTS event_dyads ({cols})")
+    con.execute("CREATE INDEX IF NOT EXISTS event_dyads_dyad "
+                "ON event_dyads(actor_code, recipient_code, date)")
+    con.execute("CREATE INDEX IF NOT EXISTS event_dyads_article "
+                "ON event_dyads(article_id, pipeline_version)")
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("0001_core_tables", _core_tables),
     ("0002_record_tables", _record_tables),
+    ("0003_event_dyads", _dyad_table),
 ]
 
 
@@ -116,7 +127,7 @@ def migrate(con: sqlite3.Connection) -> list[str]:
 def sync_schema(con: sqlite3.Connection) -> list[str]:
     """Add columns the schema has and a table lacks (inside the caller's transaction)."""
     added = []
-    for spec in list(TABLES.values()) + [CLUSTERS]:
+    for spec in list(TABLES.values()) + [CLUSTERS, DYADS]:
         have = {r[1] for r in con.execute(f"PRAGMA table_info({spec.name})")}
         for name, kind in columns_of(spec):
             if name not in have:

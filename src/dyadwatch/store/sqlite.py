@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from ..errors import NotFound, StoreError
-from ..schema import TABLES, Article, ErrorRecord, row_of
+from ..schema import TABLES, Article, ErrorRecord, dyad_rows, row_of_plain
 from .migrations import migrate
 
 log = logging.getLogger(__name__)
@@ -151,24 +151,30 @@ class Store:
         con = self.con
         version = art.pipeline_version or ""
         art.pipeline_version = version
-        for name in TABLES:
-            if TABLES[name].article_field:
-                con.execute(f"DELETE FROM {name} WHERE article_id=? AND pipeline_version=?",
-                            (art.id, version))
+        for name in [n for n, spec in TABLES.items() if spec.article_field] + ["event_dyads"]:
+            con.execute(f"DELETE FROM {name} WHERE article_id=? AND pipeline_version=?",
+                        (art.id, version))
         spec = TABLES["articles"]
-        row = row_of(spec, art) + (art.to_json(), run_id, _now())
+        plain = art.to_dict()  # converted once: the record JSON and every child row
+        row = row_of_plain(spec, plain) + (json.dumps(plain, ensure_ascii=False), run_id,
+                                            _now())
         cols = [c for c, _ in _article_columns()] + ["record", "run_id", "updated"]
         con.execute(f"INSERT OR REPLACE INTO articles ({', '.join(map(_q, cols))}) "
                     f"VALUES ({', '.join('?' * len(cols))})", row)
         for name, spec in TABLES.items():
             if not spec.article_field:
                 continue
-            records = getattr(art, spec.article_field)
+            records = plain[spec.article_field]
             if not records:
                 continue
-            rows = [row_of(spec, rec, (art.id, version, i)) for i, rec in enumerate(records)]
+            rows = [row_of_plain(spec, rec, (art.id, version, i))
+                    for i, rec in enumerate(records)]
             n = len(rows[0])
             con.executemany(f"INSERT INTO {name} VALUES ({', '.join('?' * n)})", rows)
+        dyads = [astuple_fast(r) for r in dyad_rows(art)]
+        if dyads:
+            con.executemany(f"INSERT INTO event_dyads VALUES ({', '.join('?' * len(dyads[0]))})",
+                            dyads)
 
     # -- fingerprints (the DuplicateIndex's memory across runs) -------------------------
     def by_content_hash(self, content_hash: str, exclude: str) -> str | None:
@@ -262,6 +268,11 @@ class Store:
     def migrations(self) -> list[str]:
         return [r[0] for r in self.con.execute("SELECT name FROM schema_migrations ORDER BY "
                                                "rowid")]
+
+
+def astuple_fast(rec: Any) -> tuple:
+    """A flat slotted record as a tuple (dataclasses.astuple deep-copies; this does not)."""
+    return tuple(getattr(rec, f) for f in rec.__slots__)
 
 
 def _q(name: str) -> str:

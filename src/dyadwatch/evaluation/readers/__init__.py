@@ -42,8 +42,6 @@ __all__ = ["READERS", "ReaderSpec", "read_gold", "gold_path", "OWN_GOLD", "PLOVE
 
 
 @dataclass(frozen=True)
-
-
 class ReaderSpec:
     name: str
     function: Callable[[Path], Iterator[Any]]

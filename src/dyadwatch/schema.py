@@ -52,6 +52,9 @@ class Actor:
     kind: Optional[str] = None  # state, person, organisation, company
     office: Optional[str] = None
     mentions: list[Mention] = field(default_factory=list)
+    role: Optional[str] = None  # the role word that described it ("analyst", "troops")
+    affiliation: Optional[str] = None  # the organisation a person spoke for
+    basis: Optional[str] = None  # how `code` was decided: dictionary, context or article
 
 
 @dataclass(slots=True)

@@ -29,7 +29,7 @@ from ..items import ClaimPair, EventDoc, LabeledText, QuantityDoc, QuoteDoc, Spa
 from .events import PLOVER_2_0, read_plover_gsr
 from .labels import (CAMEO_PENTACLASS, read_cameo_class, read_claimdiff, read_newsmtsc,
                      read_persent)
-from .own import OWN_GOLD, read_own_claims, read_own_events, read_own_quotes
+from .own import OWN_GOLD, read_own_actors, read_own_claims, read_own_events, read_own_quotes
 from .quantities import read_newsquant, read_quantulum3
 from .quotes import read_polnear
 from .spans import read_cameo_ner, read_ptc, read_re3d
@@ -38,7 +38,7 @@ __all__ = ["READERS", "ReaderSpec", "read_gold", "gold_path", "OWN_GOLD", "PLOVE
            "CAMEO_PENTACLASS", "read_plover_gsr", "read_cameo_class", "read_cameo_ner",
            "read_re3d", "read_polnear", "read_newsquant", "read_quantulum3", "read_newsmtsc",
            "read_persent", "read_ptc", "read_claimdiff", "read_own_events", "read_own_quotes",
-           "read_own_claims"]
+           "read_own_claims", "read_own_actors"]
 
 
 @dataclass(frozen=True)
@@ -88,6 +88,9 @@ READERS: dict[str, ReaderSpec] = {s.name: s for s in [
                "the project's own gold (tests/gold/relations.jsonl): quotes with speakers"),
     ReaderSpec("own_claims", read_own_claims, str(OWN_GOLD), QuantityDoc,
                "the project's own gold (tests/gold/relations.jsonl): numeric claims"),
+    ReaderSpec("own_actors", read_own_actors, str(OWN_GOLD.parent / "actors.jsonl"), SpanDoc,
+        "the project's own actor set (tests/gold/actors.jsonl): mentions with code, "
+        "sector, kind"),
 ]}
 
 

@@ -12,8 +12,7 @@ import logging
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
-from ..items import (EventDoc, GoldActor, GoldEvent, GoldQuantity, GoldQuote, QuantityDoc,
-                     QuoteDoc)
+from ..items import (EventDoc, GoldActor, GoldEvent, GoldQuantity, GoldQuote, QuantityDoc, QuoteDoc, Span, SpanDoc)
 from ._common import find_near, make_span, read_jsonl, to_value
 
 log = logging.getLogger(__name__)
@@ -111,3 +110,14 @@ def read_own_claims(path: str | Path = OWN_GOLD) -> Iterator[QuantityDoc]:
                                            c.get("qualifier"), c.get("measure")))
         yield QuantityDoc(str(rec["id"]), text, quantities,
                           meta={"claims": rec.get("claims") or []})
+
+
+def read_own_actors(path: Path) -> Iterator[SpanDoc]:
+    """tests/gold/actors.jsonl: each mention a span labelled with its code ("-" for none);
+    the full mention records (sector, kind, name) and the non-actor places in ``meta``."""
+    for _, rec in read_jsonl(Path(path)):
+        spans = [Span(m["start"], m["end"], m.get("code") or "-", m["text"])
+                 for m in rec["mentions"]]
+        yield SpanDoc(rec["id"], rec["text"], spans,
+                      meta={"published": rec.get("published"), "mentions": rec["mentions"],
+                            "not_actors": rec.get("not_actors", [])})

@@ -1,0 +1,1 @@
+"""Actors: mentions found and resolved to PLOVER codes, sectors and identities."""

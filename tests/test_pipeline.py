@@ -108,3 +108,16 @@ def test_timings_are_recorded():
 def test_plugins_are_imported_and_a_missing_one_explained():
     with pytest.raises(ConfigError, match="cannot import plugin module 'no_such_mod'"):
         Pipeline.from_config(load_config(extra={"pipeline": {"plugins": ["no_such_mod"]}}))
+
+
+def test_disabling_a_stage_skips_the_stages_that_need_it(caplog):
+    from dyadwatch.pipeline import plan_stages
+
+    specs = plan_stages(cfg("clean", "parse", "actors", disable=["parse"]))
+    assert [s.name for s in specs] == ["clean"]
+    assert "stage 'actors' is skipped too" in caplog.text
+
+
+def test_a_wrong_order_is_still_an_error():
+    with pytest.raises(ConfigError, match="requires doc"):
+        Pipeline.from_config(cfg("clean", "actors", "parse"))

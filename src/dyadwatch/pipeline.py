@@ -166,6 +166,24 @@ def plan_stages(config: Config) -> list[StageSpec]:
     if len(set(names)) != len(names):
         raise ConfigError(f"a stage is named twice in [pipeline] stages: {names}")
     specs = [registry[n] for n in names if n not in disabled]
+    # A stage that needs what a disabled stage assigns is disabled with it ("--disable
+    # parse" also skips actors), and the user is told; other order problems are errors.
+    lost = {a for n in names if n in disabled for a in registry[n].assigns}
+    while True:
+        available = set(INGEST_FIELDS)
+        dropped = None
+        for spec in specs:
+            missing = [r for r in spec.requires if r not in available]
+            if missing and set(missing) <= lost:
+                dropped = spec
+                break
+            available.update(spec.assigns)
+        if dropped is None:
+            break
+        log.warning("stage %r is skipped too: it needs %s from a disabled stage",
+                    dropped.name, ", ".join(r for r in dropped.requires if r in lost))
+        specs.remove(dropped)
+        lost.update(dropped.assigns)
     check_order(specs)
     return specs
 

@@ -162,3 +162,27 @@ def test_mentions_index_the_clean_text(run):
     for a in art.actors:
         for m in a.mentions:
             assert art.text[m.start:m.end] == m.text
+
+
+def test_a_users_own_actor_file(tmp_path):
+    extra = tmp_path / "mine.tsv"
+    extra.write_text("# my actors\nname\taliases\tcode\tsector\tkind\tsource\n"
+                     "Harbourline Freight\tHLF\tNOR\tBUS\tcompany\tmy notes\n",
+                     encoding="utf-8")
+    cfg = load_config(extra={"pipeline": {"stages": ["clean", "parse", "actors"]},
+                             "actors": {"extra": [str(extra)]}})
+    [art] = analyze_texts(["Shipments by HLF resumed on Monday."], cfg)
+    a = actor(art, "HLF")
+    assert (a.name, a.code, a.sector, a.kind, a.basis) == ("Harbourline Freight", "NOR",
+                                                            "BUS", "company", "dictionary")
+
+
+def test_a_malformed_actor_file_is_explained(tmp_path):
+    from dyadwatch.errors import ConfigError
+
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("who\twhat\n", encoding="utf-8")
+    cfg = load_config(extra={"pipeline": {"stages": ["clean", "parse", "actors"]},
+                             "actors": {"extra": [str(bad)]}})
+    with pytest.raises(ConfigError, match="needs a tab-separated header row"):
+        analyze_texts(["text"], cfg)

@@ -62,7 +62,7 @@ def test_registry_names_types_and_paths():
     assert {"plover_gsr", "cameo_class", "cameo_ner", "re3d", "polnear", "newsquant",
             "quantulum3", "quantulum3_ambiguity", "newsmtsc", "newsmtsc_mt", "persent", "ptc",
             "claimdiff", "claimdiff_full", "own_events", "own_quotes",
-            "own_claims"} == set(READERS)
+            "own_claims", "own_actors"} == set(READERS)
     for name, spec in READERS.items():
         assert spec.name == name and callable(spec.function) and spec.description
         assert spec.item_type in (SpanDoc, LabeledText, EventDoc, QuantityDoc, QuoteDoc,

@@ -6,9 +6,6 @@ runs the actor resolver and coreference exactly as the ``actors`` stage does.
 
 from __future__ import annotations
 
-from ..actors.coref import link
-from ..actors.lexicon import load_lexicon
-from ..actors.resolve import Found, Resolver, _states_in
 from ..config import Config
 from . import scoring
 from .tasks import TASKS, Task, _nlp, register_task, scorer
@@ -18,6 +15,10 @@ PLOVER_GROUPS = {"UNO": "IGO", "EUR": "IGO"}  # PLOVER GSR codes every IGO as IG
 
 def found_in(texts: list[str], config: Config, published: list[str | None] | None = None):
     """(doc, resolved mentions) for each text."""
+    from ..actors.coref import link
+    from ..actors.lexicon import load_lexicon
+    from ..actors.resolve import Resolver
+
     nlp = _nlp(config)
     lex = load_lexicon(tuple(config["actors"]["extra"]))
     published = published or [None] * len(texts)
@@ -25,14 +26,16 @@ def found_in(texts: list[str], config: Config, published: list[str | None] | Non
         yield doc, link(doc, Resolver(doc, lex, pub).run(), lex)
 
 
-def _chars(doc, f: Found) -> tuple[int, int]:
+def _chars(doc, f) -> tuple[int, int]:
     if f.char_span:
         return f.char_span
     return doc[f.start].idx, doc[f.end - 1].idx + len(doc[f.end - 1].text)
 
 
-def re3d_spans(doc, found: list[Found], lex) -> list[tuple[int, int, str]]:
+def re3d_spans(doc, found: list, lex) -> list[tuple[int, int, str]]:
     """Our mentions in re3d's terms: people, organisations, nationalities, locations."""
+    from ..actors.resolve import _states_in
+
     out = []
     for f in found:
         s, e = _chars(doc, f)
@@ -63,6 +66,8 @@ def re3d_spans(doc, found: list[Found], lex) -> list[tuple[int, int, str]]:
 @scorer("re3d_entities")
 def _re3d(items: list, config: Config) -> dict:
     """The actors stage, its mentions mapped to re3d's Person/Organisation/Nationality/Location."""
+    from ..actors.lexicon import load_lexicon
+
     lex = load_lexicon(tuple(config["actors"]["extra"]))
     scores = scoring.SpanScores()
     keep = {"Person", "Organisation", "Nationality", "Location"}

@@ -226,6 +226,16 @@ def _states_in(doc: Doc, start: int, end: int, lex: Lexicon) -> list[tuple[int, 
             if code:
                 hit = (j, Entry(code, "GOV", "state", lex.states.get(code, code), form="city"))
                 break
+        if hit is None and doc[i].lower_ == "based" and i >= 2 and doc[i - 1].text in ("-", "–"):
+            for back in (2, 1):  # "Washington DC - based", "Tokyo - based"
+                if i - 1 - back < 0:
+                    continue
+                place = doc[i - 1 - back:i - 1].text
+                e = next((x for x in lex.lookup(place) if x.kind == "state"), None)
+                code = e.code if e else lex.places.get(place.lower())
+                if code:
+                    hit = (i + 1, Entry(code, "GOV", "state", code, form="city"))
+                    break
         if hit:
             out.append((i, hit[1]))
             i = hit[0]
@@ -263,9 +273,18 @@ class Resolver:
         # state); otherwise the dictionary wins on overlaps of equal length.
         spans = filter_spans(dict_spans + [e for e in ents if not any(
             d.start == e.start and d.end == e.end for d in dict_spans)])
-        for span in sorted(spans, key=lambda s: s.start):
+        def is_person(span: Span) -> bool:
+            entries = self.lex.lookup(span.text)
+            return span.label_ == "PERSON" or bool(entries and entries[0].kind == "person")
+
+        ordered = sorted(spans, key=lambda s: s.start)
+        for span in [s for s in ordered if not is_person(s)]:
             self._candidate(span)
+        for span in [s for s in ordered if is_person(s)]:
+            self._candidate(span)
+        self.found.sort(key=lambda f: (f.start, -f.end))
         self._combining_forms()
+        self._conjunct_names()
         self._unlabelled_people()
         self._role_phrases()
         self._share_conjunct_codes()
@@ -484,13 +503,15 @@ class Resolver:
                     ",", ".", ";", "“", "\"", "”"):
                 stop += 1
             self._read_descriptor(span.end, stop, out, fill_only=True, affiliation=True)
-        if "role" not in out and span.end + 1 < len(doc) and doc[span.end].text == ",":
+        if "code" not in out and span.end + 1 < len(doc) and doc[span.end].text == ",":
+            # "X, a fellow at ...", "X, Senior Advisor, ... at the Y Institute, commented":
+            # the description runs to the next verb or the end of the sentence
             nxt = doc[span.end + 1]
-            if nxt.lower_ in ("a", "an", "the") or _role_of(nxt, lex):
+            if nxt.lower_ in ("a", "an", "the") or _compound_role(
+                    doc, span.end + 1, min(len(doc), span.end + 4), lex):
                 stop = span.end + 1
-                while stop < len(doc) and stop < span.end + 25 and doc[stop].text not in (
-                        ",", ".", ";", "“", "\"") and doc[stop].lower_ not in ("said", "says",
-                                                                               "told"):
+                while stop < len(doc) and stop < span.end + 30 and doc[stop].text not in (
+                        ".", ";", "“", "\"", "”") and doc[stop].pos_ not in ("VERB", "AUX"):
                     stop += 1
                 self._read_descriptor(span.end + 1, stop, out, fill_only=True,
                                       affiliation=True)
@@ -507,10 +528,20 @@ class Resolver:
                 out.setdefault("sector", r.sector)
             if r.office:
                 out.setdefault("office", r.office)
+        resolved = [f for f in self.found if f.kind in ("organisation", "company") and
+                    start <= f.start and f.end <= end and not f.links]
         orgs = [e for e in doc.ents if e.start >= start and e.end <= end and e.label_ in
-                ("ORG", "FAC")]
+                ("ORG", "FAC") and not any(f.start <= e.start < f.end for f in resolved)]
+        orgs += [Span(doc, f.start, f.end, label="ORG") for f in resolved]
+        orgs.sort(key=lambda o: o.start)
+        by_start = {f.start: f for f in resolved}
         org_codes = []
         for org in orgs:
+            known = by_start.get(org.start)
+            if known is not None:
+                org_codes.append((1 if known.basis == "dictionary" else 0, known.code,
+                                  known.sector, org.text))
+                continue
             entries = [e for e in lex.lookup(org.text) if e.kind != "person"]
             if entries and entries[0].kind != "state":
                 org_codes.append((1, entries[0].code, entries[0].sector, org.text))
@@ -572,7 +603,7 @@ class Resolver:
             # "the X Institute in Sydney", "a Tokyo-based think tank"
             for i in range(max(0, span.start - 3), span.start):
                 hit = _states_in(doc, i, i + 1, lex)
-                if hit and doc[i].text.lower().endswith("-based"):
+                if hit and (doc[i].text.lower().endswith("-based") or doc[i].lower_ == "based"):
                     code = hit[0][1].code
             for child in span.root.rights:
                 if child.dep_ == "prep" and child.lower_ in ("in", "of") and child.i >= span.end:
@@ -608,6 +639,25 @@ class Resolver:
             self.found.append(Found(span.start, span.end, code, "GOV", "state",
                                     self.lex.states.get(code, code), origin="combining",
                                     char_span=(m.start(1), m.end(1))))
+
+    def _conjunct_names(self) -> None:
+        """A proper noun coordinated with organisations the NER found is one too:
+        "A Technology, B Technology and Hikvision"."""
+        doc = self.doc
+        for f in list(self.found):
+            if f.kind not in ("company", "organisation") or f.links:
+                continue
+            head = doc[f.end - 1]
+            for conj in head.conjuncts:
+                if conj.i in self.taken or conj.pos_ != "PROPN" or not conj.is_title:
+                    continue
+                start = conj.i
+                while start > 0 and doc[start - 1].dep_ == "compound" and \
+                        doc[start - 1].pos_ == "PROPN" and (start - 1) not in self.taken:
+                    start -= 1
+                self._add(Found(start, conj.i + 1, f.code, f.sector, f.kind,
+                                _norm_text(doc[start:conj.i + 1].text), origin="inferred",
+                                basis="context" if f.code else None))
 
     def _unlabelled_people(self) -> None:
         """Names the NER left unlabelled: two or three title-case proper nouns that are the

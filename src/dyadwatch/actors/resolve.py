@@ -313,7 +313,11 @@ class Resolver:
         others = [e for e in entries if e.kind != "state"]
         if others:
             e = others[0]
-            self._add(Found(span.start, span.end, e.code, e.sector, e.kind, e.name,
+            # a data row that groups many bodies ("US unified combatant commands ...") names
+            # the one mentioned by its own words
+            name = e.name if len(e.name.split()) <= 5 else re.sub(
+                r"^the\s+", "", _norm_text(span.text), flags=re.I)
+            self._add(Found(span.start, span.end, e.code, e.sector, e.kind, name,
                             origin="dict", basis="dictionary"))
             return
         if states:

@@ -91,7 +91,12 @@ class Lexicon:
         if found:
             return found
         stripped = re.sub(r"^(?:the|The)\s+", "", text)
-        return self.surfaces.get(stripped) or self.lower.get(stripped.lower(), [])
+        found = self.surfaces.get(stripped) or self.lower.get(stripped.lower(), [])
+        if not found:
+            other = _other_spelling(stripped)
+            if other != stripped:
+                found = self.surfaces.get(other) or self.lower.get(other.lower(), [])
+        return found
 
     def role(self, text: str) -> Role | None:
         t = text.lower().strip()
@@ -133,6 +138,22 @@ _OFFICE_RANK = ["President", "Prime Minister", "Chancellor", "General Secretary"
 
 def _rank(e: Entry) -> int:
     return -_OFFICE_RANK.index(e.office) if e.office in _OFFICE_RANK else -99
+
+
+# British and American spellings of words in institution names ("Defence Department").
+_SPELLINGS = [("Defence", "Defense"), ("defence", "defense"), ("Centre", "Center"),
+              ("centre", "center"), ("Organisation", "Organization"),
+              ("organisation", "organization"), ("Programme", "Program"),
+              ("programme", "program"), ("Labour", "Labor")]
+
+
+def _other_spelling(text: str) -> str:
+    for gb, us in _SPELLINGS:
+        if gb in text:
+            return text.replace(gb, us)
+        if us in text:
+            return text.replace(us, gb)
+    return text
 
 
 def _norm(text: str) -> str:
@@ -308,11 +329,17 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
                 .read_text(encoding="utf-8"))
     for path in extra:
         load_extra(lex, path)
-    # "the West", "Western" (documented code WST)
+    # "the West", "Western" (documented code WST); "Europe", "European" as a regional
+    # actor (EUR, the PLOVER code of the European Union, as the project's gold codes it)
     for s in ("West", "the West", "Western", "Westerners"):
         lex.add(s, Entry(WEST, None, "state", "the West",
                          form="adjective" if s.startswith("Western") else "name",
                          source="dyadwatch convention (docs/ACTORS.md)"))
+    for s in ("Europe", "European", "Europeans"):
+        if not lex.lookup(s):
+            lex.add(s, Entry("EUR", None, "state", "Europe",
+                             form="adjective" if s.startswith("European") else "name",
+                             source="dyadwatch convention (docs/ACTORS.md)"))
     log.info("actor lexicon: %d surfaces, %d people, %d roles", len(lex.surfaces),
              len(lex.people), len(lex.roles))
     return lex

@@ -200,7 +200,9 @@ def _compound_role(doc: Doc, start: int, end: int, lex: Lexicon):
         for j in range(end, i, -1):
             text = " ".join(t.text for t in doc[i:j])
             role = lex.role(text)
-            if role and (best is None or j - i > best[2] - best[1]):
+            # the longest role phrase; between equals the rightmost, the head of an English
+            # noun phrase ("the government's top lawmaker" is a lawmaker)
+            if role and (best is None or j - i >= best[2] - best[1]):
                 best = (role, i, j)
     return best
 
@@ -354,9 +356,9 @@ class Resolver:
         if role and not head.ent_type_ and role.kind != "state" and head.i not in self.taken:
             self._role_phrase(head, role, code=e.code)
             return
-        self._add(Found(span.start, span.end, e.code, "GOV" if e.code != WEST else None,
-                        "state", e.name if e.code != WEST else "the West", origin=e.form,
-                        basis="dictionary"))
+        regional = e.code in (WEST, "EUR") and e.sector is None
+        self._add(Found(span.start, span.end, e.code, None if regional else "GOV",
+                        "state", e.name, origin=e.form, basis="dictionary"))
 
     def _role_phrase(self, head: Token, role, code: str | None = None) -> Found | None:
         """An actor named by a noun phrase headed by a role word: "senior US officials"."""
@@ -377,6 +379,15 @@ class Resolver:
                             hit = _states_in(doc, obj.left_edge.i, obj.i + 1, self.lex)
                             if hit:
                                 code = hit[0][1].code
+        sector = role.sector
+        # "Pentagon officials", "the US Defence Department analysts": people of a body
+        # belong to it: its country and sector
+        left = _np_left(head)
+        owner = next((f for f in self.found if f.kind in ("organisation", "company") and
+                      left <= f.start and f.end <= head.i and not f.links), None)
+        if owner is not None and role.kind == "person":
+            code = owner.code or code
+            sector = owner.sector or sector
         if any(i in self.taken for i in range(start, end)):
             start = max(i for i in range(start, end) if i in self.taken) + 1
             if start > head.i:
@@ -386,8 +397,11 @@ class Resolver:
         if kind == "person" and head.tag_ == "NN" and any(
                 c.lower_ == "the" or c.dep_ == "poss" for c in head.lefts):
             origin = "definite"  # "the Russian leader": someone named before
+        if owner is not None and owner.start < start:
+            # the maximal phrase: "US Defence Department analysts"
+            start = _strip_det(doc, owner.start, head.i + 1)
         name = _norm_text(doc[start:end].text)
-        first = self._add(Found(start, end, code, role.sector, kind, name, office=role.office,
+        first = self._add(Found(start, end, code, sector, kind, name, office=role.office,
                                 role=role.term, origin=origin,
                                 basis="context" if code else None))
         # "Indian and Pakistani troops": each further state in the phrase is its own actor
@@ -696,7 +710,11 @@ class Resolver:
             if tok.dep_ in ("compound",) or tok.ent_type_:
                 continue
             role = _role_of(tok, self.lex)
-            if not role or not role.strong or role.kind == "state":
+            if not role or role.kind == "state":
+                continue
+            if not role.strong and not any(  # a weak role word needs an owner: "Pentagon officials"
+                    f.kind in ("organisation", "company") and f.end <= tok.i and
+                    f.start >= _np_left(tok) for f in self.found):
                 continue
             if any(c.lower_ in ("two", "both") for c in tok.lefts):
                 continue  # "the two presidents": people named before (coreference)

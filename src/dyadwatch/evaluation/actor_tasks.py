@@ -153,3 +153,23 @@ def _own_actors(items: list, config: Config) -> dict:
 
 
 assert "own_actors" in TASKS
+
+
+register_task(Task("cameo_actor_spans", "cameo_ner", "f1", "actor mentions against CAMEO's "
+                   "source/target/reciprocal spans with the role ignored (which actor is "
+                   "source or target is the events stage's: cameo_spans); overlap F1",
+                   "actors"))
+
+
+@scorer("cameo_actor_spans")
+def _cameo_actor_spans(items: list, config: Config) -> dict:
+    """Do actor mentions cover the event participants CAMEO marks? Overlap and exact F1."""
+    spans = scoring.SpanScores()
+    for item, (doc, found) in zip(items, found_in([i.text for i in items], config)):
+        gold = [(s.start, s.end, "ACTOR") for s in item.spans]
+        pred = sorted({(*_chars(doc, f), "ACTOR") for f in found
+                       if f.origin not in ("coref-pronoun",)})
+        spans.add(gold, pred)
+    out = spans.as_dict()
+    out["f1"] = out["overlap"]["f1"]
+    return out

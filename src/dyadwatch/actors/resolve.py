@@ -592,7 +592,8 @@ class Resolver:
             last = words[-1]
             head = lex.org_heads.get(last)
             if head:
-                sector, kind = head[0] or None, head[1] or "organisation"
+                sector = head[0] if head[0] not in ("", "-") else None
+                kind = head[1] or "organisation"
             else:
                 for w in words:
                     h = lex.org_heads.get(w)
@@ -605,6 +606,8 @@ class Resolver:
         topical = sector == "EDU" and words and words[-1] in (
             "program", "programme", "project", "center", "centre", "initiative", "studies")
         states = [x for x in states if not (topical and x[1].form == "name")]
+        # a region's adjective is no home ("European Pravda"): only states give one
+        states = [x for x in states if x[1].code not in (WEST, "EUR")]
         if states:
             code = states[0][1].code
         for child in span.root.children:
@@ -634,6 +637,8 @@ class Resolver:
 
     def _organisation(self, span: Span) -> None:
         code, sector, kind = self._infer_org(span)
+        if kind == "event":
+            return  # "Moscow Business Forum", "Munich Security Conference": not an actor
         start = span.start
         if self.doc[start].lower_ == "the":
             start += 1

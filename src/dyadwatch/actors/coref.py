@@ -120,36 +120,34 @@ def link(doc: Doc, found: list[Found], lex: Lexicon) -> list[Found]:
                 out.append(_copy(last_report.links[0] if last_report.links else last_report,
                                  _np_start(doc, tok), tok.i + 1, "coref-report"))
             continue
-        # "the two presidents": the two people named last
-        if tok.lower_ in PAIR_PERSON_NOUNS and any(c.lower_ in ("two", "both")
-                                                   for c in tok.lefts):
-            pair: list[Found] = []
-            for p in reversed([x for x in out if x.kind == "person" and x.origin in (
-                    "dict", "person", "coref-name")]):
-                target = p.links[0] if p.links else p
-                if target.name not in {q.name for q in pair}:
-                    pair.append(target)
-                if len(pair) == 2:
-                    break
-            if len(pair) == 2:
+        # "the two presidents": the two people named last; "the two countries", "both
+        # sides": the two states named last
+        if tok.lower_ in PAIR_PERSON_NOUNS | PAIR_NOUNS and any(
+                c.lower_ in ("two", "both") for c in tok.lefts):
+            if tok.lower_ in PAIR_PERSON_NOUNS:
+                named = [p.links[0] if p.links else p for p in out if p.kind == "person" and
+                         p.origin in ("dict", "person", "coref-name")]
+                pair = _last_two(named, key=lambda p: p.name)
+            else:
+                pair = _last_two(states, key=lambda f: f.code)
+            if pair:
                 start = _np_start(doc, tok)
                 for target in pair:
                     out.append(_copy(target, start, tok.i + 1, "coref-pair"))
                 taken.update(range(start, tok.i + 1))
             continue
-        # "the two countries", "both sides"
-        if tok.lower_ in PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in tok.lefts):
-            distinct: list[Found] = []
-            for s in reversed(states):
-                if s.code not in {d.code for d in distinct}:
-                    distinct.append(s)
-                if len(distinct) == 2:
-                    break
-            if len(distinct) == 2:
-                start = _np_start(doc, tok)
-                for s in distinct:
-                    out.append(_copy(s, start, tok.i + 1, "coref-pair"))
     return out
+
+
+def _last_two(items: list[Found], key) -> list[Found]:
+    """The last two items with different keys, most recent first; [] if fewer."""
+    pair: list[Found] = []
+    for x in reversed(items):
+        if key(x) not in {key(p) for p in pair}:
+            pair.append(x)
+        if len(pair) == 2:
+            return pair
+    return []
 
 
 def _np_start(doc: Doc, tok) -> int:

@@ -237,28 +237,26 @@ def load_countries(lex: Lexicon, text: str) -> None:
             lex.add(cap, Entry(code, "GOV", "state", name, form="capital", source=src))
 
 
-def load_seats(lex: Lexicon, text: str) -> None:
-    for r in _rows(text, "seats.tsv"):
-        surfaces = _split(r.get("surface", ""))
+def _load_bodies(lex: Lexicon, rows: list[dict[str, str]], form: str) -> None:
+    """Institutions, organisations and companies: one entry per row, all its surfaces."""
+    for r in rows:
+        surfaces = ([r["name"]] if r.get("name") and form == "org" else []) + _split(
+            r.get("surface" if form == "seat" else "aliases", ""))
         if not surfaces:
             continue
-        e = Entry(_opt(r.get("code", "")), _opt(r.get("sector", "")),
-                  _kind(r.get("kind")), _short_name(r.get("name") or surfaces[0]), form="seat",
+        e = Entry(_opt(r.get("code", "")), _opt(r.get("sector", "")), _kind(r.get("kind")),
+                  _short_name(r.get("name") or surfaces[0]), form=form,
                   source=r.get("source", ""))
         for s in surfaces:
             lex.add(s, e)
 
 
+def load_seats(lex: Lexicon, text: str) -> None:
+    _load_bodies(lex, _rows(text, "seats.tsv"), "seat")
+
+
 def load_orgs(lex: Lexicon, text: str, origin: str) -> None:
-    for r in _rows(text, origin):
-        name = r.get("name")
-        if not name:
-            continue
-        e = Entry(_opt(r.get("code", "")), _opt(r.get("sector", "")),
-                  _kind(r.get("kind")), _short_name(name), form="org",
-                  source=r.get("source", ""))
-        for s in [name] + _split(r.get("aliases", "")):
-            lex.add(s, e)
+    _load_bodies(lex, _rows(text, origin), "org")
 
 
 def load_people(lex: Lexicon, text: str, origin: str) -> None:

@@ -270,7 +270,8 @@ def test_role_fields(roles):
         where = f"roles.tsv: {row['term']!r}"
         for term in _split(row["term"]):
             assert term and term == term.lower() and term == term.strip(), where
-        assert row["sector"] in SECTORS, where
+        # a weak job title may leave the sector to the organisation named with it
+        assert row["sector"] in SECTORS or (row["sector"] == "" and row["strength"] == "weak"), where
         assert row["kind"] in KINDS, where
         assert row["strength"] in STRENGTHS, where
         assert row["source"].strip(), where

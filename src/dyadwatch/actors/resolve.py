@@ -40,6 +40,8 @@ MOTION = {"travel", "visit", "trip", "journey", "flight", "fly", "arrive", "arri
           "come", "go", "head", "move", "relocate", "land", "tour", "drive", "sail", "fled",
           "flee", "evacuate", "deploy", "station", "base", "live", "stay", "hold", "host",
           "meet", "meeting", "summit", "talks", "conference", "forum", "held"}
+VENUE_VERBS = {"post", "tweet", "write", "publish", "share", "comment", "say", "upload",
+               "broadcast", "appear", "announce", "stream", "air"}
 QUANTIFIERS = {"the", "a", "an", "some", "many", "several", "most", "few", "other", "these",
                "those", "all", "both", "two", "three", "various", "numerous", "certain",
                "more", "any", "its", "their", "his", "her", "our", "this", "that"}
@@ -315,6 +317,10 @@ class Resolver:
         others = [e for e in entries if e.kind != "state"]
         if others:
             e = others[0]
+            root = span.root
+            if e.kind == "company" and root.dep_ == "pobj" and root.head.lower_ in (
+                    "on", "to", "via") and root.head.head.lemma_.lower() in VENUE_VERBS:
+                return  # "comments posted to Twitter": a venue, not an actor
             # a data row that groups many bodies ("US unified combatant commands ...") names
             # the one mentioned by its own words
             name = e.name if len(e.name.split()) <= 5 else re.sub(
@@ -397,6 +403,10 @@ class Resolver:
         if kind == "person" and head.tag_ == "NN" and any(
                 c.lower_ == "the" or c.dep_ == "poss" for c in head.lefts):
             origin = "definite"  # "the Russian leader": someone named before
+        if code is None and role.sector == "JRN" and "state" in (t.lower_ for t in doc[
+                _np_left(head):head.i + 1]):
+            # "according to state media": the media of the state the sentence is about
+            code = self._topic_state(doc[_np_left(head):head.i + 1])
         if owner is not None and owner.start < start:
             # the maximal phrase: "US Defence Department analysts"
             start = _strip_det(doc, owner.start, head.i + 1)
@@ -529,8 +539,9 @@ class Resolver:
                     doc, span.end + 1, min(len(doc), span.end + 4), lex):
                 stop = span.end + 1
                 while stop < len(doc) and stop < span.end + 30 and doc[stop].text not in (
-                        ".", ";", "“", "\"", "”") and doc[stop].pos_ not in ("VERB", "AUX"):
-                    stop += 1
+                        ".", ";", "“", "\"", "”") and doc[stop].tag_ not in ("VBD", "VBZ",
+                                                                             "VBP", "MD"):
+                    stop += 1  # to the clause's finite verb ("..., commented"), not a gerund
                 self._read_descriptor(span.end + 1, stop, out, fill_only=True,
                                       affiliation=True)
         return out

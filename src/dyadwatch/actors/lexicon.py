@@ -4,6 +4,7 @@
 |---|---|
 | countries.tsv | states: name, aliases, adjectives and demonyms, capitals used as metonyms |
 | seats.tsv | seats of power and national institutions ("the Kremlin", "Pentagon", "PLA") |
+| former.tsv | empires and dynasties, coded as their successor state ("Russian Empire") |
 | organisations.tsv | international bodies, NGOs, think tanks, universities, media |
 | companies.tsv | a starter list of defence, energy and technology companies |
 | people.tsv | heads of state and government, ministers, military chiefs, with terms |
@@ -223,18 +224,20 @@ def load_countries(lex: Lexicon, text: str) -> None:
         code, name = r.get("code"), r.get("name")
         if not code or not name:
             continue
-        lex.states[code] = name
+        lex.states.setdefault(code, name)
         src = r.get("source", "")
-        state = Entry(code, "GOV", "state", name, form="name", source=src)
+        state = Entry(code, "GOV", "state", lex.states[code], form="name", source=src)
         for s in [name] + _split(r.get("aliases", "")):
             lex.add(s, state)
         for adj in _split(r.get("adjectives", "")):
             if adj.endswith("-"):
                 lex.combining[adj[:-1].lower()] = code
                 continue
-            lex.add(adj, Entry(code, "GOV", "state", name, form="adjective", source=src))
+            lex.add(adj, Entry(code, "GOV", "state", lex.states[code], form="adjective",
+                               source=src))
         for cap in _split(r.get("capitals", "")):
-            lex.add(cap, Entry(code, "GOV", "state", name, form="capital", source=src))
+            lex.add(cap, Entry(code, "GOV", "state", lex.states[code], form="capital",
+                               source=src))
 
 
 def _load_bodies(lex: Lexicon, rows: list[dict[str, str]], form: str) -> None:
@@ -318,6 +321,7 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
     lex = Lexicon()
     load_countries(lex, _data("countries.tsv"))
     load_seats(lex, _data("seats.tsv"))
+    _load_bodies(lex, _rows(_data("former.tsv"), "former.tsv"), "seat")
     load_orgs(lex, _data("organisations.tsv"), "organisations.tsv")
     load_orgs(lex, _data("companies.tsv"), "companies.tsv")
     load_people(lex, _data("people.tsv"), "people.tsv")

@@ -650,6 +650,9 @@ class Resolver:
         code, sector, kind = self._infer_org(span)
         if kind == "event":
             return  # "Moscow Business Forum", "Munich Security Conference": not an actor
+        first = span[1] if span[0].lower_ == "the" and len(span) > 1 else span[0]
+        if first.tag_ == "VBG" and sector is None and code is None:
+            return  # "Countering Foreign Influence": a programme or job title, no body
         start = span.start
         if self.doc[start].lower_ == "the":
             start += 1

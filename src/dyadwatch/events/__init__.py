@@ -1,0 +1,1 @@
+"""Events: the PLOVER ontology (types, modes, contexts, scores) and CAMEO conversion."""

@@ -223,4 +223,4 @@ def evaluate(gold_root: str | Path, names: Iterable[str] | None = None,
 
 
 # Scorers of later stages live beside their subject; importing registers them.
-from . import actor_tasks  # noqa: E402,F401
+from . import actor_tasks, event_tasks  # noqa: E402,F401

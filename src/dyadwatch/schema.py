@@ -86,6 +86,9 @@ class Event:
     start: Optional[int] = None
     end: Optional[int] = None
     evidence: Optional[str] = None
+    date_basis: Optional[str] = None  # "text" (a date in the sentence) or "published"
+    modality_cue: Optional[str] = None  # the word that decided the modality
+    reported_by: list[str] = field(default_factory=list)  # every reporter, nearest first
 
 
 @dataclass(slots=True)

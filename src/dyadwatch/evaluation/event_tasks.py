@@ -47,3 +47,118 @@ def _own_modality(items: list, config: Config) -> dict:
     out = scoring.classification(gold, pred)
     out["attribution"] = attr.as_dict()
     return out
+
+
+def coded(items: list, config: Config, published: list | None = None):
+    """Articles with actors and events for each gold text (no cleaning: gold offsets hold)."""
+    from ..config import merge
+    from ..pipeline import Pipeline
+    from ..schema import Article
+
+    cfg = merge(config, {"pipeline": {"stages": ["parse", "actors", "events"],
+                                      "disable": []}}, "evaluation")
+    pipe = Pipeline.from_config(cfg)
+    published = published or [None] * len(items)
+    arts = [Article(id=str(i.id), text=i.text, published=p) for i, p in zip(items, published)]
+    size = 64
+    for start in range(0, len(arts), size):
+        yield from pipe(arts[start:start + size])
+
+
+def _codes(refs) -> set:
+    from .actor_tasks import _group
+
+    return {_group(r.code) for r in refs if r.code}
+
+
+def _gold_codes(actors) -> set:
+    from .actor_tasks import _group
+
+    return {_group(a.code) for a in actors if a.code}
+
+
+def _matches(gold_ev, ev) -> bool:
+    """Same type, an actor code in common, and recipients that agree (both empty counts)."""
+    if gold_ev.event != ev.event:
+        return False
+    ga, pa = _gold_codes(gold_ev.actor), _codes(ev.actor)
+    gr, pr = _gold_codes(gold_ev.recipient), _codes(ev.recipient)
+    actors_ok = bool(ga & pa) or bool(ga & pr and gr & pa)  # reciprocal coded either way
+    recipients_ok = (not gr and not pr) or bool(gr & pr) or bool(ga & pr and gr & pa) or \
+        (not gr and bool(pr & ga))
+    return actors_ok and recipients_ok
+
+
+def _event_scores(items, arts) -> dict:
+    prf = scoring.PRF()
+    type_hits = n_gold = no_event_sents = empty_pred = 0
+    for item, art in zip(items, arts):
+        golds = [g for g in item.events if g.event]
+        preds = art.events
+        if not golds:
+            no_event_sents += 1
+            empty_pred += not preds
+        n_gold += len(golds)
+        used = set()
+        tp = 0
+        for g in golds:
+            hit = next((j for j, ev in enumerate(preds) if j not in used and _matches(g, ev)),
+                       None)
+            if hit is not None:
+                used.add(hit)
+                tp += 1
+            type_hits += any(ev.event == g.event for ev in preds)
+        prf = prf.add(scoring.PRF(tp, len(preds) - tp, len(golds) - tp))
+    out = prf.as_dict()
+    out["type_recall"] = round(type_hits / n_gold, 4) if n_gold else 0.0
+    out["events_per_sentence"] = round(sum(len(a.events) for a in arts) / max(len(arts), 1), 3)
+    if no_event_sents:
+        out["no_event_sentences"] = no_event_sents
+        out["no_event_sentences_left_empty"] = round(empty_pred / no_event_sents, 4)
+    return out
+
+
+
+@scorer("plover_events")
+def _plover_events(items: list, config: Config) -> dict:
+    """Dyad + type: an event matches a gold one with the same PLOVER type, an actor code in
+    common and agreeing recipients. Precision counts every other event coded."""
+    arts = list(coded(items, config))
+    return _event_scores(items, arts)
+
+
+@scorer("own_events")
+def _own_events(items: list, config: Config) -> dict:
+    """The same matching on the project's own gold, plus modality on matched events."""
+    arts = list(coded(items, config, [i.published for i in items]))
+    out = _event_scores(items, arts)
+    ok = n = 0
+    for item, art in zip(items, arts):
+        for g in item.events:
+            ev = next((e for e in art.events if _matches(g, e)), None)
+            if ev is not None:
+                n += 1
+                ok += ev.modality == (g.modality or "asserted")
+    out["modality_accuracy_on_matched"] = round(ok / n, 4) if n else 0.0
+    return out
+
+
+@scorer("cameo_class")
+def _cameo_class(items: list, config: Config) -> dict:
+    """5-way class of a sentence from its events: none -> 0; else the quad class of the
+    event whose trigger is nearest the sentence's root (the main clause)."""
+    from ..events.ontology import load_ontology
+
+    onto = load_ontology()
+    arts = list(coded(items, config))
+    gold, pred = [], []
+    for item, art in zip(items, arts):
+        gold.append(int(item.label))
+        if not art.events:
+            pred.append(0)
+            continue
+        root = next(iter(art.doc.sents)).root if art.doc is not None else None
+        main = min(art.events, key=lambda ev: abs(ev.start - root.idx) if root is not None
+                   else 0)
+        pred.append(onto.cameo_class(main.event))
+    return scoring.classification(gold, pred)

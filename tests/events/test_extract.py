@@ -111,3 +111,12 @@ def test_events_land_in_the_store_and_dyads(tmp_path):
         rows = store.con.execute("SELECT actor_code, recipient_code, event FROM "
                                  "event_dyads").fetchall()
     assert ("VNM", "CHN", "ACCUSE") in [tuple(r) for r in rows]
+
+
+def test_sending_a_person_is_consulting(run):
+    art = run("Nigeria sent its foreign minister, Amina Bello, to Ghana for talks.")
+    ev = next(e for e in art.events if e.start == art.text.index("sent"))
+    assert (ev.event, codes(ev.actor), codes(ev.recipient)) == ("CONSULT", ["NGA"], ["GHA"])
+    art = run("Nigeria sent food aid to Niger.")
+    ev = next(e for e in art.events if e.start == art.text.index("sent"))
+    assert ev.event == "AID"

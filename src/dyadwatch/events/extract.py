@@ -281,7 +281,26 @@ class EventCoder:
                       kind="state", basis="dictionary")]
 
     def _event(self, art, doc, tok, trig, index, sent_starts, n) -> Optional[Event]:
+        if trig.event == "AID" and tok.pos_ != "NOUN":
+            # "Xi sent his top lawmaker, Li Zhanshu, to Russia": sending a named person is
+            # sending an emissary (CONSULT), not material aid
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            people = [a for a in index.of_phrase(obj) if a.kind == "person" and
+                      a.role not in ("troops", "soldier", "force")] if obj is not None else []
+            named = [a for a in people if a.name.split()[-1][:1].isupper() and " " in a.name]
+            if named:  # a named individual ("Amina Bello"), not "Kenyan police officers"
+                trig = Trigger(trig.lemma, trig.pos, "CONSULT", None, trig.particle,
+                               trig.object, ("to",), False)
         actors, recipients = self._participants(tok, trig, index)
+        if trig.event == "CONSULT" and tok.pos_ != "NOUN":
+            # one's own envoy is the means, not the counterpart: "Nigeria sent its foreign
+            # minister to Ghana" (a person of the actor's state as the direct object)
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            own = {a.code for a in actors if a.code}
+            if obj is not None:
+                envoys = [a for a in index.of_phrase(obj) if a.kind == "person" and
+                          a.code in own]
+                recipients = [r for r in recipients if r not in envoys]
         if not actors:
             return None  # who did it is the point of an event: none found, no event
         mod = modality_of(tok)

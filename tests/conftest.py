@@ -63,3 +63,22 @@ def write(path: Path, content: str | bytes) -> Path:
     else:
         path.write_text(content, encoding="utf-8")
     return path
+
+
+def read_data_table(path: Path, columns: list[str]) -> list[dict[str, str]]:
+    """A packaged data table read strictly: `#` lines skipped, the header row must be
+    ``columns`` and every row must have exactly that many fields."""
+    import csv
+    import io
+
+    text = path.read_text(encoding="utf-8")
+    body = "\n".join(ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    reader = csv.reader(io.StringIO(body), delimiter="\t", quoting=csv.QUOTE_NONE)
+    header = next(reader)
+    assert header == columns, f"{path.name}: header {header}"
+    rows = []
+    for n, fields in enumerate(reader, start=2):
+        assert len(fields) == len(columns), \
+            f"{path.name} data row {n}: {len(fields)} fields {fields}"
+        rows.append(dict(zip(columns, fields)))
+    return rows

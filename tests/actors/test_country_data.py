@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
+
+from ..conftest import read_data_table
 
 DATA = Path(__file__).resolve().parents[2] / "src" / "dyadwatch" / "actors" / "data"
 
@@ -28,16 +28,7 @@ AMBIGUOUS: dict[str, str] = {}
 
 
 def _read(name: str, columns: list[str]) -> list[dict[str, str]]:
-    text = (DATA / name).read_text(encoding="utf-8")
-    body = "\n".join(ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
-    reader = csv.reader(io.StringIO(body), delimiter="\t", quoting=csv.QUOTE_NONE)
-    header = next(reader)
-    assert header == columns, f"{name}: header {header}"
-    rows = []
-    for n, fields in enumerate(reader, start=2):
-        assert len(fields) == len(columns), f"{name} data row {n}: {len(fields)} fields {fields}"
-        rows.append(dict(zip(columns, fields)))
-    return rows
+    return read_data_table(DATA / name, columns)
 
 
 @pytest.fixture(scope="module")

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import calendar
-import csv
-import io
 import re
 from collections import defaultdict
 from datetime import date
 from pathlib import Path
 
 import pytest
+
+from ..conftest import read_data_table
 
 DATA = Path(__file__).resolve().parents[2] / "src" / "dyadwatch" / "actors" / "data"
 
@@ -63,16 +63,7 @@ def _parse(value: str) -> tuple[date, date]:
 
 
 def _read() -> list[dict[str, str]]:
-    text = (DATA / "people.tsv").read_text(encoding="utf-8")
-    body = "\n".join(ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
-    reader = csv.reader(io.StringIO(body), delimiter="\t", quoting=csv.QUOTE_NONE)
-    header = next(reader)
-    assert header == COLUMNS, f"people.tsv: header {header}"
-    rows = []
-    for n, fields in enumerate(reader, start=2):
-        assert len(fields) == len(COLUMNS), f"people.tsv data row {n}: {len(fields)} fields"
-        rows.append(dict(zip(COLUMNS, fields)))
-    return rows
+    return read_data_table(DATA / "people.tsv", COLUMNS)
 
 
 @pytest.fixture(scope="module")

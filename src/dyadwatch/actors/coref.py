@@ -16,10 +16,10 @@ Rules, each a general convention of news writing:
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc
 
+from ..datafiles import package_text, tsv_rows
 from .lexicon import Lexicon
 from .resolve import EAST_ASIAN_ORDER, TITLES, Found
 
@@ -35,11 +35,7 @@ PAIR_PERSON_NOUNS = {"presidents", "leaders", "ministers", "men", "women", "head
 
 @lru_cache(maxsize=1)
 def reporting_verbs() -> frozenset[str]:
-    text = resources.files("dyadwatch").joinpath("data/reporting_verbs.tsv").read_text(
-        encoding="utf-8")
-    rows = [ln.split("\t")[0] for ln in text.splitlines()
-            if ln.strip() and not ln.startswith("#")]
-    return frozenset(rows[1:])  # skip the header row
+    return frozenset(r["lemma"] for r in tsv_rows(package_text("data/reporting_verbs.tsv")))
 
 
 def _copy(target: Found, start: int, end: int, origin: str) -> Found:

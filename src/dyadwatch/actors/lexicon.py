@@ -19,16 +19,14 @@ people.tsv, told apart by their header row).
 
 from __future__ import annotations
 
-import csv
-import io
 import logging
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Iterable, Optional
 
+from ..datafiles import package_text, places, tsv_rows
 from ..errors import ConfigError
 
 log = logging.getLogger(__name__)
@@ -174,12 +172,7 @@ def _variants(surface: str) -> set[str]:
 # ----------------------------------------------------------------------------------------
 
 def _rows(text: str, origin: str) -> list[dict[str, str]]:
-    body = "\n".join(line for line in text.splitlines() if line.strip() and
-                     not line.lstrip().startswith("#"))
-    reader = csv.DictReader(io.StringIO(body), delimiter="\t", quoting=csv.QUOTE_NONE)
-    rows = []
-    for row in reader:
-        rows.append({(k or "").strip(): (v or "").strip() for k, v in row.items()})
+    rows = tsv_rows(text)
     if not rows:
         log.warning("actor data file %s has no rows", origin)
     return rows
@@ -187,8 +180,7 @@ def _rows(text: str, origin: str) -> list[dict[str, str]]:
 
 def _data(name: str) -> str:
     try:
-        return resources.files("dyadwatch").joinpath(f"actors/data/{name}").read_text(
-            encoding="utf-8")
+        return package_text(f"actors/data/{name}")
     except FileNotFoundError:
         log.warning("actor data file %s is missing", name)
         return ""
@@ -291,14 +283,6 @@ def load_org_heads(lex: Lexicon, text: str) -> None:
                                                 r.get("where", "last"))
 
 
-def load_places(lex: Lexicon, text: str) -> None:
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            parts = line.split("\t")
-            if len(parts) >= 2:
-                lex.places[parts[0].strip().lower()] = parts[1].strip()
-
-
 def load_extra(lex: Lexicon, path: str) -> None:
     try:
         text = Path(path).read_text(encoding="utf-8")
@@ -327,8 +311,7 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
     load_people(lex, _data("people.tsv"), "people.tsv")
     load_roles(lex, _data("roles.tsv"))
     load_org_heads(lex, _data("org_heads.tsv"))
-    load_places(lex, resources.files("dyadwatch").joinpath("data/places.tsv")
-                .read_text(encoding="utf-8"))
+    lex.places.update(places())
     for path in extra:
         load_extra(lex, path)
     # "the West", "Western" (documented code WST); "Europe", "European" as a regional

@@ -67,6 +67,12 @@ class Found:
     basis: Optional[str] = None  # how the code was decided: dictionary, context, article
     name_start: Optional[int] = None  # first token of a person's name (after titles)
 
+    def chars(self, doc: Doc) -> tuple[int, int]:
+        """The mention's character span in the doc's text."""
+        if self.char_span:
+            return self.char_span
+        return doc[self.start].idx, doc[self.end - 1].idx + len(doc[self.end - 1].text)
+
     @property
     def key(self) -> tuple:
         if self.kind == "state":

@@ -41,14 +41,7 @@ def build_actors(art: Article, found: list[Found]) -> list[Actor]:
         while aid in used_ids:
             aid, n = f"{base}-{n}", n + 1
         used_ids.add(aid)
-        spans = []
-        for f in fs:
-            if f.char_span:
-                s, e = f.char_span
-            else:
-                s, e = doc[f.start].idx, doc[f.end - 1].idx + len(doc[f.end - 1].text)
-            spans.append((s, e))
-        spans = sorted(set(spans))
+        spans = sorted({f.chars(doc) for f in fs})
         # keep maximal phrases: drop a mention inside another mention of the same actor
         kept = [sp for sp in spans if not any(o != sp and o[0] <= sp[0] and sp[1] <= o[1]
                                               for o in spans)]

@@ -26,19 +26,13 @@ def found_in(texts: list[str], config: Config, published: list[str | None] | Non
         yield doc, link(doc, Resolver(doc, lex, pub).run(), lex)
 
 
-def _chars(doc, f) -> tuple[int, int]:
-    if f.char_span:
-        return f.char_span
-    return doc[f.start].idx, doc[f.end - 1].idx + len(doc[f.end - 1].text)
-
-
 def re3d_spans(doc, found: list, lex) -> list[tuple[int, int, str]]:
     """Our mentions in re3d's terms: people, organisations, nationalities, locations."""
     from ..actors.resolve import _states_in
 
     out = []
     for f in found:
-        s, e = _chars(doc, f)
+        s, e = f.chars(doc)
         if f.kind == "person" and f.origin not in ("collective", "definite", "coref-role",
                                                    "coref-pronoun", "coref-appos"):
             if f.name_start is not None and f.name_start > f.start:
@@ -97,7 +91,7 @@ def _plover_actors(items: list, config: Config) -> dict:
             n_gold += 1
             pos = item.text.find(a.text) if a.text else -1
             hits = [f for f in found if f.code and pos >= 0 and
-                    _chars(doc, f)[0] < pos + len(a.text) and _chars(doc, f)[1] > pos]
+                    f.chars(doc)[0] < pos + len(a.text) and f.chars(doc)[1] > pos]
             if any(_group(f.code) == _group(a.code) for f in hits):
                 code_ok += 1
                 if a.sector:
@@ -127,12 +121,12 @@ def _own_actors(items: list, config: Config) -> dict:
     misses = []
     pubs = [i.meta.get("published") for i in items]
     for item, (doc, found) in zip(items, found_in([i.text for i in items], config, pubs)):
-        pred = [(*_chars(doc, f), f.code or "-") for f in found]
+        pred = [(*f.chars(doc), f.code or "-") for f in found]
         spans.add([(s.start, s.end, s.label) for s in item.spans], pred)
         for m in item.meta["mentions"]:
             n += 1
-            hits = [f for f in found if _chars(doc, f)[0] < m["end"] and
-                    _chars(doc, f)[1] > m["start"]]
+            hits = [f for f in found if f.chars(doc)[0] < m["end"] and
+                    f.chars(doc)[1] > m["start"]]
             if not hits:
                 misses.append(f"{item.id}: {m['text']} (missed)")
                 continue
@@ -167,7 +161,7 @@ def _cameo_actor_spans(items: list, config: Config) -> dict:
     spans = scoring.SpanScores()
     for item, (doc, found) in zip(items, found_in([i.text for i in items], config)):
         gold = [(s.start, s.end, "ACTOR") for s in item.spans]
-        pred = sorted({(*_chars(doc, f), "ACTOR") for f in found
+        pred = sorted({(*f.chars(doc), "ACTOR") for f in found
                        if f.origin not in ("coref-pronoun",)})
         spans.add(gold, pred)
     out = spans.as_dict()

@@ -139,15 +139,13 @@ def _ptc_sentences(items: list, config: Config) -> dict:
     """Sentence ends found by the parser in the article with its line breaks made spaces."""
     nlp = _nlp(config)
     total = scoring.PRF()
-    for item in items:
-        text = item.text
-        flat = text.replace("\n", " ")
+    flat = (item.text.replace("\n", " ") for item in items)
+    for item, doc in zip(items, nlp.pipe(flat, batch_size=config["nlp"]["pipe_batch_size"])):
         gold, pos = set(), 0
-        for line in text.split("\n"):
+        for line in item.text.split("\n"):
             if line.strip():
                 gold.add(pos + len(line.rstrip()))
             pos += len(line) + 1
-        doc = nlp(flat)
         pred = {s.end_char - (len(s.text) - len(s.text.rstrip())) for s in doc.sents}
         last = max(gold | pred) if gold or pred else 0
         gold.discard(last)

@@ -24,16 +24,14 @@ place attached with "in/at/near"; the score from the PLOVER ontology.
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Optional
 
 from spacy.tokens import Doc, Token
 
 from ..config import Config
+from ..datafiles import package_text, tsv_rows
 from ..ingest.dates import find_date, parse_date_value
 from ..pipeline import register_stage
 from ..schema import Actor, ActorRef, Article, Event
@@ -55,12 +53,8 @@ class Trigger:
 
 @lru_cache(maxsize=1)
 def triggers() -> dict[tuple[str, str], list[Trigger]]:
-    text = resources.files("dyadwatch").joinpath("events/data/triggers.tsv").read_text(
-        encoding="utf-8")
-    body = "\n".join(ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
     out: dict[tuple[str, str], list[Trigger]] = {}
-    for r in csv.DictReader(io.StringIO(body), delimiter="\t", quoting=csv.QUOTE_NONE):
-        r = {k: (v or "").strip() for k, v in r.items() if k}
+    for r in tsv_rows(package_text("events/data/triggers.tsv")):
         if not r.get("lemma") or not r.get("event"):
             continue
         t = Trigger(r["lemma"].lower(), r.get("pos", "VERB").upper(), r["event"].upper(),

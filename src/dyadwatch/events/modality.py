@@ -23,14 +23,12 @@ officials said China is helping"), "according to X", and an outer reporter of a 
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Token
 
+from ..datafiles import package_text, tsv_rows
 PRECEDENCE = ("negated", "hypothetical", "future")
 NONFINITE = {"xcomp", "acomp", "pcomp", "prep", "conj", "oprd"}
 CLAUSAL = {"ccomp", "acl", "advcl", "relcl", "csubj"}
@@ -41,13 +39,8 @@ EVIDENCE_NOUNS = {"evidence", "sign", "indication", "proof", "suggestion", "repo
 @lru_cache(maxsize=1)
 def cues() -> dict[tuple[str, str], str]:
     """(word, how) -> modality."""
-    text = resources.files("dyadwatch").joinpath("events/data/modality.tsv").read_text(
-        encoding="utf-8")
-    body = "\n".join(ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
-    out = {}
-    for row in csv.DictReader(io.StringIO(body), delimiter="\t"):
-        out[(row["cue"].strip(), row["how"].strip())] = row["modality"].strip()
-    return out
+    return {(r["cue"], r["how"]): r["modality"]
+            for r in tsv_rows(package_text("events/data/modality.tsv"))}
 
 
 @dataclass(frozen=True)

@@ -22,17 +22,15 @@ is and are turned into their PLOVER 2.0 name; an unknown name raises ``ConfigErr
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from types import MappingProxyType
 from typing import Mapping, NamedTuple, Optional
 
 from ..errors import ConfigError
+from ..datafiles import package_text, tsv_reader
 
 QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 TSV_COLUMNS = ["cameo", "event", "mode", "context", "note"]
@@ -183,8 +181,7 @@ class Ontology:
 
 def _data(name: str) -> str:
     try:
-        return resources.files("dyadwatch").joinpath(f"events/data/{name}").read_text(
-            encoding="utf-8")
+        return package_text(f"events/data/{name}")
     except FileNotFoundError as exc:
         raise ConfigError(f"the ontology data file events/data/{name} is missing: "
                           f"reinstall dyadwatch") from exc
@@ -281,9 +278,7 @@ def _score(value, where: str, fail) -> Optional[float]:
 
 
 def _parse_cameo(text: str, types: Mapping[str, EventType], contexts) -> tuple[dict, set]:
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    reader = csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t",
-                            quoting=csv.QUOTE_NONE)
+    reader = tsv_reader(text)
     if reader.fieldnames != TSV_COLUMNS:
         raise ConfigError(f"cameo2plover.tsv: header is {reader.fieldnames}, "
                           f"expected {TSV_COLUMNS}")

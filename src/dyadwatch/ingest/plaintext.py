@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
+from ..datafiles import places
 from .textio import words
 
 _SENT_END = re.compile(r"[.;:,]\s*[\"'”’)]*$")
@@ -88,9 +88,7 @@ def byline(par: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def known_places() -> frozenset[str]:
-    text = resources.files("dyadwatch").joinpath("data/places.tsv").read_text(encoding="utf-8")
-    return frozenset(line.split("\t")[0].lower() for line in text.splitlines()
-                     if line.strip() and not line.startswith("#"))
+    return frozenset(places())
 
 
 def dateline(par: str) -> tuple[str, int] | None:

@@ -186,3 +186,25 @@ def test_a_malformed_actor_file_is_explained(tmp_path):
                              "actors": {"extra": [str(bad)]}})
     with pytest.raises(ConfigError, match="needs a tab-separated header row"):
         analyze_texts(["text"], cfg)
+
+
+@pytest.mark.parametrize("sentence,person,code", [
+    # a full stop typed inside the appositive: the institution is in the verbless fragment
+    ("“It matters,” said Ana Petrova, a senior lecturer. University of Sydney in Australia.",
+     "Ana Petrova", "AUS"),
+    ("“It matters,” said Tomas Berg, an associate professor. Stockholm University.",
+     "Tomas Berg", "SWE"),
+])
+def test_appositive_cut_by_a_stray_full_stop(run, sentence, person, code):
+    assert actor(run(sentence), person).code == code
+
+
+def test_appositive_does_not_reach_into_a_full_sentence(run):
+    art = run("“It matters,” said Ana Petrova, a senior lecturer. The University of Sydney "
+              "hired her last year.")
+    assert actor(art, "Ana Petrova").code is None
+
+
+def test_state_word_and_loose_initials_are_no_organisation(run):
+    art = run("Mark Chan, a lecturer and Malaysian K.L. coordinator of the programme, spoke.")
+    assert not any("K.L." in m.text for a in art.actors for m in a.mentions)

@@ -1,7 +1,7 @@
 """Within-article coreference without a coreference model (none installs offline here).
 
 Rules, each a general convention of news writing:
-- a person is named in full once, then by surname ("Raska", "Dr Raska", "Ms Okafor"); for
+- a person is named in full once, then by surname ("Okafor", "Dr Okafor", "Ms Okafor"); for
   names from states that write the family name first (China, Korea, Vietnam, ...) the
   first word is the family name ("Xi", "Li");
 - a pronoun that is the subject of a reporting verb ("he says", "she told AFP") is the
@@ -84,7 +84,7 @@ def link(doc: Doc, found: list[Found], lex: Lexicon) -> list[Found]:
                 last_report = f
         if tok.i in taken:
             continue
-        # surnames on their own ("Raska said", "Dr Raska")
+        # surnames on their own ("Okafor said", "Dr Okafor")
         if tok.text in people and tok.pos_ == "PROPN":
             start = tok.i
             while start > 0 and doc[start - 1].lower_ in TITLES and doc[start - 1].i not in taken:

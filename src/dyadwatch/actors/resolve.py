@@ -120,6 +120,31 @@ def dictionary_spans(doc: Doc, lex: Lexicon) -> list[Span]:
 # ----------------------------------------------------------------------------------------
 # Helpers over the parse
 
+def _only_initials(span: Span, lex) -> bool:
+    """True when an unknown name is, past state words, "the" and role words, only dotted
+    initials ("Malaysian K.L.", "K.L. Coordinator"): no dictionary knows it and it names
+    no one."""
+    rest = [t for t in span if not t.is_punct and t.lower_ != "the" and
+            not _states_in(span.doc, t.i, t.i + 1, lex)]
+    initials = [t for t in rest if re.fullmatch(r"(?:[A-Z]\.)+", t.text)]
+    return bool(initials) and all(t in initials or t.lower_ in TITLES or
+                                  _role_of(t, lex) is not None for t in rest) and \
+        not lex.lookup(span.text)
+
+
+def _fragment_after(doc, stop: int):
+    """The sentence after the full stop at `stop` when it is a short verbless fragment,
+    else None."""
+    if stop >= len(doc) - 1 or doc[stop].text != ".":
+        return None
+    sent = doc[stop + 1].sent
+    if sent.start != stop + 1 or len(sent) > 15:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in sent):
+        return None
+    return sent
+
+
 def _norm_text(text: str) -> str:
     return re.sub(r"['’]s$", "", text.replace("’", "'")).strip()
 
@@ -441,6 +466,8 @@ class Resolver:
             while k < span.end - 1 and doc[k].lower_ in TITLES:
                 k += 1
             name = _norm_text(doc[k:span.end].text)
+        if _only_initials(span, self.lex):
+            return  # "K.L.": initials alone are no one's name
         entry = self.lex.person(name, self.published)
         f = Found(start, end, None, None, "person", name, origin="person",
                   name_start=end - len(name.split()) if name else span.start)
@@ -550,6 +577,12 @@ class Resolver:
                     stop += 1  # to the clause's finite verb ("..., commented"), not a gerund
                 self._read_descriptor(span.end + 1, stop, out, fill_only=True,
                                       affiliation=True)
+                nxt_sent = _fragment_after(doc, stop)
+                if "code" not in out and nxt_sent is not None:
+                    # "X, an assistant professor. Y University in Z.": a full stop typed
+                    # inside the appositive leaves its end as a verbless fragment
+                    self._read_descriptor(nxt_sent.start, nxt_sent.end, out, fill_only=True,
+                                          affiliation=True)
         return out
 
     def _read_descriptor(self, start: int, end: int, out: dict, fill_only: bool = False,
@@ -623,7 +656,7 @@ class Resolver:
         topical = sector == "EDU" and words and words[-1] in (
             "program", "programme", "project", "center", "centre", "initiative", "studies")
         states = [x for x in states if not (topical and x[1].form == "name")]
-        # a region's adjective is no home ("European Pravda"): only states give one
+        # a region's adjective is no home ("European Voice"): only states give one
         states = [x for x in states if x[1].code not in (WEST, "EUR")]
         if states:
             code = states[0][1].code
@@ -659,6 +692,8 @@ class Resolver:
         first = span[1] if span[0].lower_ == "the" and len(span) > 1 else span[0]
         if first.tag_ == "VBG" and sector is None and code is None:
             return  # "Countering Foreign Influence": a programme or job title, no body
+        if sector is None and _only_initials(span, self.lex):
+            return  # "Malaysian K.L.": a state word and loose initials name no body
         start = span.start
         if self.doc[start].lower_ == "the":
             start += 1
@@ -685,7 +720,7 @@ class Resolver:
 
     def _conjunct_names(self) -> None:
         """A proper noun coordinated with organisations the NER found is one too:
-        "A Technology, B Technology and Hikvision"."""
+        "A Technology, B Technology and Corvantis"."""
         doc = self.doc
         for f in list(self.found):
             if f.kind not in ("company", "organisation") or f.links:

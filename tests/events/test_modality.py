@@ -81,3 +81,33 @@ def test_historical(event_date, published, expected):
 ])
 def test_modality_of_wider_constructions(nlp, sentence, word, expected):
     assert modality_of(trigger(nlp, sentence, word)).value == expected
+
+
+@pytest.mark.parametrize("sentence,word,expected", [
+    # "yet" negates only before "to"; a sentence-opening "Yet," is a conjunction
+    ("Zambia has yet to receive the promised grain.", "receive", "negated"),
+    ("Yet, Zambia is buying grain from Malawi.", "buying", "asserted"),
+    # a conjoined verb with its own auxiliary does not share the other's negation
+    ("Oslo has not endorsed the plan but has sent observers to the border.", "sent",
+     "asserted"),
+    # a verb's governing cue does not pass to a verb merely conjoined with it
+    ("Peru avoids naming Bolivia, and it trades with Chile.", "trades", "asserted"),
+    ("Mexico plans new tariffs and also imports more steel from Brazil.", "imports",
+     "asserted"),
+    # a conditional on one conjunct stays there
+    ("Laos votes with Thailand if asked, and it also cooperates with Hanoi.", "cooperates",
+     "asserted"),
+    # a yes/no question asks whether the act happens
+    ("Will Serbia send troops to the border?", "send", "hypothetical"),
+    # asking for an act leaves it unrealised; an order is future
+    ("Germany asked the Netherlands to extradite the suspect.", "extradite", "hypothetical"),
+    ("A court ordered the ministry to halt the exports.", "halt", "future"),
+    # a determiner-negated evidence noun reaches into its content clause only
+    ("Trade talks show no signs of progress, while Ottawa accuses Delhi of meddling.",
+     "accuses", "asserted"),
+    # a nominal event under a verb of wanting, or the object of a future verb
+    ("Kyiv is hoping for Polish help.", "help", "hypothetical"),
+    ("Abuja would host talks between Niger and Benin.", "talks", "hypothetical"),
+])
+def test_scope_of_cues(nlp, sentence, word, expected):
+    assert modality_of(trigger(nlp, sentence, word)).value == expected

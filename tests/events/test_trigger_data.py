@@ -61,6 +61,9 @@ def test_columns(lexicon):
 def test_events_and_modes_come_from_plover_toml(rows, plover):
     assert len(plover) == 16
     for r in rows:
+        if r["event"] == "NONE":  # a light verb's object that makes no event
+            assert r["object"] and not r["mode"], r
+            continue
         assert r["event"] in plover, r
         if r["mode"]:
             assert r["mode"] in plover[r["event"]].get("modes", {}), r
@@ -86,7 +89,7 @@ def test_keys_are_unique(rows):
 
 def test_size_and_coverage_of_every_type(rows, plover):
     assert len(rows) >= 400
-    per_type = Counter(r["event"] for r in rows)
+    per_type = Counter(r["event"] for r in rows if r["event"] != "NONE")
     assert set(per_type) == set(plover)
     assert {t: n for t, n in per_type.items() if n < 8} == {}
     for t in plover:   # every type has verbs and nouns

@@ -49,6 +49,7 @@ class Trigger:
     object: Optional[str]
     recipient_preps: tuple[str, ...]
     reciprocal: bool
+    converse: bool = False  # the subject is the recipient ("received aid from Y")
 
 
 @lru_cache(maxsize=1)
@@ -60,8 +61,48 @@ def triggers() -> dict[tuple[str, str], list[Trigger]]:
         t = Trigger(r["lemma"].lower(), r.get("pos", "VERB").upper(), r["event"].upper(),
                     r.get("mode") or None, r.get("particle") or None, r.get("object") or None,
                     tuple(p for p in r.get("recipient_preps", "").split("|") if p),
-                    r.get("reciprocal", "no").lower() == "yes")
+                    r.get("reciprocal", "no").lower() == "yes",
+                    r.get("note", "").lower().startswith("converse"))
         out.setdefault((t.lemma, t.pos), []).append(t)
+    return out
+
+
+# heads a light verb's object may sit under: "held two days of talks", "launched dozens of
+# drones", "approved USD 200 million in financing", "a round of talks", "a wave of arrests"
+PARTITIVE = {"round", "series", "wave", "number", "set", "batch", "couple", "dozen", "dozens",
+             "hundreds", "thousands", "lot", "lots", "day", "week", "month", "year", "hour",
+             "million", "billion", "trillion", "worth", "amount", "package", "kind", "type",
+             "flurry", "spate", "string", "volley", "barrage", "salvo", "host", "range"}
+
+
+def through_partitive(tok: Token) -> Token:
+    """The noun a quantity or partitive head stands for: "dozens of drones" -> drones."""
+    for _ in range(3):
+        if not (tok.lemma_.lower() in PARTITIVE or tok.like_num or tok.pos_ == "NUM" or
+                tok.tag_ == "$"):
+            break
+        inner = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
+                      for g in c.children if g.dep_ == "pobj"), None)
+        if inner is None:
+            break
+        tok = inner
+    return tok
+
+
+def objects_of(tok: Token) -> list[Token]:
+    """The object words a light verb's row may name: direct object (with its conjuncts and
+    past a partitive head), attribute, passive subject, or the noun a participle modifies
+    ("tariffs imposed by Mexico")."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in ("dobj", "attr", "nsubjpass"):
+            for o in [c] + list(c.conjuncts):
+                out.append(o)
+                inner = through_partitive(o)
+                if inner is not o:
+                    out.append(inner)
+    if tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.tag_ == "VBN":
+        out.append(tok.head)
     return out
 
 
@@ -73,16 +114,68 @@ def match_trigger(tok: Token) -> Optional[Trigger]:
     rows = triggers().get((tok.lemma_.lower(), pos))
     if not rows:
         return None
-    particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep")}
-    objects = {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "attr", "nsubjpass")}
-    for row in rows:  # the most specific row first: particle or object
-        if row.particle and row.particle in particles and (not row.object or
-                                                            row.object in objects):
+    preps = [c for c in tok.children if c.dep_ in ("prt", "prep")]
+    particles = {c.lower_ for c in preps}
+    objects = {o.lemma_.lower() for o in objects_of(tok)}
+    prep_objects = {through_partitive(g).lemma_.lower() for c in preps for g in c.children
+                    if g.dep_ == "pobj"}
+    best = None
+    for row in rows:  # the most specific row first: particle and object, object, particle
+        if row.particle and row.particle in particles and row.object and (
+                row.object in objects or row.object in prep_objects):
             return row
-        if row.object and row.object in objects and not row.particle:
-            return row
+        if row.object and row.object in objects and not row.particle and best is None:
+            best = row
+    if best is not None:
+        return best
+    with_particle = [r for r in rows if r.particle and r.particle in particles and not r.object]
+    if with_particle:
+        return with_particle[0]
     plain = [r for r in rows if not r.particle and not r.object]
     return plain[0] if plain else None
+
+
+def _names_own_parties(noun: Token) -> bool:
+    """A nominal event with its own actor: a possessor ("Russia's attack") or a "by" or
+    "between" phrase."""
+    for c in noun.children:
+        if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("by", "between") and any(
+                g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN") for g in c.children):
+            return True
+    return False
+
+
+def light_verb_of(noun: Token) -> Optional[Token]:
+    """The verb whose lexicon row names this noun as its object ("held talks", "held a
+    round of talks", "tariffs imposed by"): the noun is that verb's event, not one of its
+    own."""
+    cur = noun
+    for _ in range(3):
+        head = cur.head
+        if head is cur:
+            return None
+        if cur.dep_ in ("dobj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+            # any trigger verb: "suspended sales to X" is one event (the verb's), and
+            # "condemned the attack" codes the condemnation; but an object that names its
+            # own parties is an event too ("mediating talks between A and B")
+            if match_trigger(head) is None or (cur is noun and _names_own_parties(noun)):
+                return None
+            return head
+        if cur.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in \
+                PARTITIVE | {"dozen"} or (cur.dep_ == "pobj" and head.head.like_num):
+            cur = head.head  # "a round of talks": climb to "round"
+            continue
+        if cur.dep_ == "pobj" and head.dep_ in ("prep", "prt"):
+            verb = head.head
+            row = match_trigger(verb) if verb.pos_ in ("VERB", "AUX") else None
+            return verb if row is not None and row.object and row.particle else None
+        if cur.dep_ == "conj":
+            cur = head
+            continue
+        return None
+    return None
 
 
 # ----------------------------------------------------------------------------------------
@@ -124,17 +217,103 @@ def _ref(a: Actor) -> ActorRef:
 
 
 def _subject(tok: Token) -> Optional[Token]:
-    """The subject of a verb, or of the verb it hangs on ("agreed to supply", "A and B")."""
+    """The subject of a verb, or of the verb it hangs on: "agreed to supply", "is due to
+    meet" (through the adjective), "A and B". Object control: "urged Moscow to withdraw",
+    "helping Moscow to import" take the governing verb's object as the subject."""
     cur = tok
     for _ in range(4):
         subj = next((c for c in cur.children if c.dep_ in ("nsubj", "csubj")), None)
         if subj is not None:
             return subj
-        if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head is not cur:
-            cur = cur.head
+        if cur.dep_ in ("pcomp", "prep") and cur.head is not cur:
+            # "refrained from condemning": up through the preposition; "accused India of
+            # backing militants": the object of the verb does the act
+            came_from_pcomp, cur = cur.dep_ == "pcomp", cur.head
+            if not came_from_pcomp and cur.pos_ == "VERB":
+                obj = next((c for c in cur.children if c.dep_ == "dobj" and c.i < tok.i and
+                            c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+                if obj is not None:
+                    return obj
+            continue
+        if cur.dep_ in ("xcomp", "conj", "advcl", "acomp") and cur.head is not cur:
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+            link, cur = cur.dep_, cur.head
+            if link in ("xcomp", "advcl") and infinitive and cur.pos_ == "VERB" and \
+                    cur.i < tok.i:
+                obj = next((c for c in cur.children if c.dep_ == "dobj" and c.i < tok.i and
+                            c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+                if obj is not None:
+                    return obj
             continue
         break
     return None
+
+
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+# verbs that carry a nominal event whose actor is their subject: "X canceled cooperation with
+# Y", "X stepped up its support for Y", "X boosted trade with Y"
+SUPPORT_VERBS = {"cancel", "suspend", "halt", "end", "freeze", "resume", "continue", "expand",
+                 "deepen", "strengthen", "boost", "increase", "step", "launch", "begin",
+                 "start", "pursue", "offer", "provide", "extend", "pledge", "promise",
+                 "reduce", "scale", "curtail", "intensify", "ramp", "lend", "give", "maintain"}
+
+
+def is_named_person(a: Actor) -> bool:
+    """A named individual ("Amina Bello"), not a group ("Kenyan police officers")."""
+    return a.kind == "person" and " " in a.name and a.name.split()[-1][:1].isupper()
+
+
+def _antecedent_of_possessive(poss: Token, index: "ActorIndex") -> list[Actor]:
+    """"its", "his", "her" before a nominal event: the subject of the clause it sits in
+    ("China seeks to balance its partnership with Russia")."""
+    if poss.lower_ not in ("its", "his", "her"):
+        return []
+    cur = poss.head
+    for _ in range(6):
+        if cur.pos_ in ("VERB", "AUX"):
+            subj = _subject(cur)
+            if subj is not None and subj.i < poss.i:
+                found = index.of_phrase(subj)
+                want = ("person",) if poss.lower_ in ("his", "her") else (
+                    "state", "organisation", "company")
+                return [a for a in found if a.kind in want][:1]
+        if cur.head is cur:
+            break
+        cur = cur.head
+    return []
+
+
+def _antecedent(pron: Token, index: "ActorIndex", exclude: list[Actor]) -> list[Actor]:
+    """A subject pronoun's actor: "he"/"she" -> a person named before it in its sentence or
+    the one before; "it" -> a state or organisation before it in its sentence. A subject is
+    preferred to a nearer object (the subject is what the text is about: "Why does the US
+    ask China to stop, while it sells arms to Taiwan?"). Nothing for "they" or "we" (too
+    often a group the text never names)."""
+    word = pron.lower_
+    if word not in PERSON_PRONOUNS and word != "it":
+        return []
+    sent = pron.sent
+    floor = sent.start
+    if word in PERSON_PRONOUNS and sent.start > 0:
+        floor = pron.doc[sent.start - 1].sent.start
+    def fits(a: Actor) -> bool:
+        if a in exclude:
+            return False
+        if word in PERSON_PRONOUNS:
+            return is_named_person(a)
+        return a.kind in ("state", "organisation", "company")
+
+    # a subject before the pronoun first (the centre of attention), else the nearest mention
+    for subjects_only in (True, False):
+        for i in range(pron.i - 1, floor - 1, -1):
+            t = pron.doc[i]
+            if subjects_only and not (t.dep_ in ("nsubj", "nsubjpass") or
+                                      t.head.dep_ in ("nsubj", "nsubjpass")):
+                continue
+            for a in index.by_token.get(i, []):
+                if fits(a):
+                    return [a]
+    return []
 
 
 def _date(tok: Token, published: Optional[str]) -> tuple[Optional[str], str]:
@@ -177,17 +356,23 @@ class EventCoder:
         index = ActorIndex(doc, art.actors)
         sent_starts = [s.start_char for s in doc.sents]
         events: list[Event] = []
+        ev_tokens: dict[str, Token] = {}
         for tok in doc:
             trig = match_trigger(tok)
-            if trig is None:
+            if trig is None or trig.event == "NONE":
                 continue
             # a light verb's object is not an event of its own ("held talks")
-            if tok.pos_ == "NOUN" and tok.dep_ in ("dobj",) and match_trigger(tok.head):
+            if tok.pos_ == "NOUN" and light_verb_of(tok) is not None:
                 continue
+            if tok.pos_ == "VERB" and any(c.dep_ == "oprd" or (c.dep_ == "ccomp" and
+                                                               c.pos_ == "ADJ")
+                                          for c in tok.children):
+                continue  # "calling the claim absurd", "named X a threat": naming, no act
             ev = self._event(art, doc, tok, trig, index, sent_starts, len(events))
             if ev is not None:
+                ev_tokens[ev.id] = tok
                 events.append(ev)
-        art.events = events
+        art.events = _without_purpose_repeats(events, ev_tokens)
         return art
 
     def _participants(self, tok: Token, trig: Trigger, index: ActorIndex):
@@ -197,10 +382,20 @@ class EventCoder:
             for child in tok.children:
                 if child.dep_ in ("poss", "compound", "amod") and child.i in index.by_token:
                     actors += [a for a in index.by_token[child.i] if a not in actors]
+                if child.dep_ == "poss" and child.i not in index.by_token:
+                    # "its partnership with Russia": the possessive pronoun's antecedent
+                    actors += _antecedent_of_possessive(child, index)
                 if child.dep_ == "prep" and child.lower_ == "by":
                     for obj in child.children:
                         if obj.dep_ == "pobj":
                             actors += index.of_phrase(obj)
+            if not actors and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and \
+                    tok.head.lemma_.lower() in SUPPORT_VERBS:
+                # "X canceled cooperation with Y", "X stepped up support for Y": the
+                # subject of the verb that carries the nominal event
+                subj = _subject(tok.head)
+                if subj is not None:
+                    actors += index.of_phrase(subj)
         else:
             subj = _subject(tok)
             passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
@@ -218,8 +413,13 @@ class EventCoder:
                                 if obj.dep_ == "pobj":
                                     actors += [a for a in index.of_phrase(obj)
                                                if a not in actors]
+            elif subj is not None and any(c.dep_ == "auxpass" for c in tok.children):
+                # "keen to avoid being hit by sanctions": the climbed subject undergoes the act
+                recipients += index.of_phrase(subj)
+                actors += [a for c in tok.children if c.dep_ == "agent"
+                           for g in c.children if g.dep_ == "pobj" for a in index.of_phrase(g)]
             elif subj is not None:
-                actors += index.of_phrase(subj)
+                actors += index.of_phrase(subj) or _antecedent(subj, index, [])
             for child in tok.children:
                 if child.dep_ in ("dobj", "dative"):
                     # a dative may be the preposition itself ("sell drones to X")
@@ -228,6 +428,13 @@ class EventCoder:
                     for h in heads:
                         recipients += [a for a in index.of_phrase(h) if a not in recipients]
         preps = set(trig.recipient_preps) | ({"with"} if trig.reciprocal else set())
+        if tok.pos_ != "NOUN" and trig.event in ("SANCTION", "RETREAT"):
+            # "suspending electricity sales to X", "lifted the ban on imports from Y": an
+            # act that stops or lifts another takes that act's recipient
+            for obj in (c for c in tok.children if c.dep_ == "dobj"):
+                inner = match_trigger(obj) if obj.pos_ == "NOUN" else None
+                if inner is not None:
+                    preps |= set(inner.recipient_preps)
         # the preposition may hang on the verb or on its object ("imposed sanctions on X",
         # "sell drones to X")
         heads = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "attr")]
@@ -255,6 +462,35 @@ class EventCoder:
                             if obj.dep_ == "pobj":
                                 recipients += [a for a in index.of_phrase(obj)
                                                if a not in recipients]
+        if trig.event == "ACCUSE" and not recipients:
+            # "The US complained that X has supplied ...", "Russia's claims that the West
+            # fuelled the conflict": the accused is the subject of the content clause
+            for comp in (c for c in tok.children if c.dep_ in ("ccomp", "acl") and
+                         any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                         or c.dep_ == "ccomp"):
+                inner = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")),
+                             None)
+                if inner is not None:
+                    recipients += [a for a in index.of_phrase(inner) if a not in recipients]
+        if trig.converse:
+            # "X received aid from Y", "Y hosted X": the giver or guest acts on the subject
+            holders = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
+            givers = [a for h in holders for c in h.children
+                      if c.dep_ == "prep" and c.lower_ == "from"
+                      for g in c.children if g.dep_ == "pobj" for a in index.of_phrase(g)]
+            if trig.event == "CONSULT" and not givers:
+                givers = [a for c in tok.children if c.dep_ == "dobj"
+                          for a in index.of_phrase(c)]
+            if not givers:  # "has yet to receive the doses promised by the EU"
+                givers = [a for c in tok.children if c.dep_ == "dobj"
+                          for x in c.subtree if x.dep_ == "agent" or (
+                              x.dep_ == "prep" and x.lower_ == "by")
+                          for g in x.children if g.dep_ == "pobj"
+                          for a in index.of_phrase(g)]
+            if givers:
+                actors, recipients = givers, [a for a in actors if a not in givers]
+            else:
+                actors, recipients = [], actors  # the giver is not named: no actor
         recipients = [r for r in recipients if r not in actors]
         if trig.reciprocal and (len(actors) > 1 or recipients):
             return actors + recipients, []
@@ -275,16 +511,28 @@ class EventCoder:
                       kind="state", basis="dictionary")]
 
     def _event(self, art, doc, tok, trig, index, sent_starts, n) -> Optional[Event]:
+        if _intention_only(tok, trig):
+            return None
+        holders = [tok] + ([tok.head] if tok.dep_ == "dobj" else [])
+        if tok.pos_ == "NOUN" and trig.event == "ACCUSE" and any(
+                c.dep_ == "prep" and c.lower_ in ("to", "over") for h in holders
+                for c in h.children) and \
+                not any(c.dep_ in ("acl", "ccomp", "relcl") for c in tok.children):
+            return None  # "its claim to the island": a claim of ownership, no accusation
         if trig.event == "AID" and tok.pos_ != "NOUN":
             # "Xi sent his top lawmaker, Li Zhanshu, to Russia": sending a named person is
             # sending an emissary (CONSULT), not material aid
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
             people = [a for a in index.of_phrase(obj) if a.kind == "person" and
                       a.role not in ("troops", "soldier", "force")] if obj is not None else []
-            named = [a for a in people if a.name.split()[-1][:1].isupper() and " " in a.name]
+            named = [a for a in people if is_named_person(a)]
             if named:  # a named individual ("Amina Bello"), not "Kenyan police officers"
                 trig = Trigger(trig.lemma, trig.pos, "CONSULT", None, trig.particle,
                                trig.object, ("to",), False)
+        if trig.event == "MOBILIZE" and _is_joint(tok, index):
+            # the joint rule (triggers.tsv header): joint drills are COOPERATE
+            trig = Trigger(trig.lemma, trig.pos, "COOPERATE", None, trig.particle,
+                           trig.object, ("with",), True)
         actors, recipients = self._participants(tok, trig, index)
         if trig.event == "CONSULT" and tok.pos_ != "NOUN":
             # one's own envoy is the means, not the counterpart: "Nigeria sent its foreign
@@ -307,7 +555,10 @@ class EventCoder:
         attributed = None
         if sources:
             src = sources[0]
-            named = index.of_phrase(doc[src.end - 1]) if src.end > src.start else []
+            head = doc[src.head] if src.head >= 0 else doc[src.end - 1]
+            # the actor of the source's head word ("US officials", "the Pentagon report"),
+            # not one named deeper inside it ("a closer look at Li's trip")
+            named = index.of_phrase(head) if src.end > src.start else []
             attributed = named[0].name if named else src.text
         sent = tok.sent
         sidx = sent_starts.index(sent.start_char) if sent.start_char in sent_starts else None
@@ -323,6 +574,54 @@ class EventCoder:
             date_basis=date_basis, modality_cue=mod.cue,
             reported_by=[s.text for s in sources])
         return ev
+
+
+def _intention_only(tok: Token, trig: Trigger) -> bool:
+    """"Beijing sought to maintain ties": a verb of wanting or trying with an infinitive and
+    no object is a modality cue of the act it governs (modality.tsv), not a request."""
+    from .modality import cues
+
+    if tok.pos_ != "VERB" or trig.event != "REQUEST":
+        return False
+    governs = any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in tok.children)
+    has_object = any(c.dep_ in ("dobj", "dative") for c in tok.children)
+    return governs and not has_object and (tok.lemma_.lower(), "governor") in cues()
+
+
+JOINT_WORDS = {"joint", "combined", "jointly", "together", "bilateral", "trilateral",
+               "multinational"}
+
+
+def _is_joint(tok: Token, index: "ActorIndex") -> bool:
+    """A MOBILIZE act marked joint ("joint exercises", "drilled jointly") or shared "with"
+    another actor ("held drills with Y")."""
+    words = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    words += [through_partitive(w) for w in words]
+    for w in words:
+        for c in w.children:
+            if c.dep_ in ("amod", "advmod", "compound") and c.lower_ in JOINT_WORDS:
+                return True
+            if c.dep_ == "prep" and c.lower_ == "with" and any(
+                    g.dep_ == "pobj" and index.of_phrase(g) for g in c.children):
+                return True
+    return False
+
+
+def _without_purpose_repeats(events: list[Event], tokens: dict[str, Token]) -> list[Event]:
+    """Drop an event stated as the purpose of an event of the same type by the same actors
+    ("sent doctors to help", "are due to meet to discuss"): one act, told twice."""
+    by_index = {tokens[e.id].i: e for e in events}
+    out = []
+    for e in events:
+        tok = tokens[e.id]
+        head = tok.head
+        purpose = tok.dep_ in ("advcl", "xcomp") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        outer = by_index.get(head.i) if purpose else None
+        if outer is not None and outer.event == e.event:
+            continue
+        out.append(e)
+    return out
 
 
 @register_stage("events", requires=("doc", "actors"), assigns=("events",), version="1")

@@ -55,16 +55,31 @@ def _key(tok: Token) -> list[str]:
 
 
 def _chain(trigger: Token, limit: int = 5) -> list[Token]:
-    """The trigger and the words it depends on through non-finite links."""
+    """The trigger and the words it depends on through non-finite links. A conjoined verb
+    with its own subject or auxiliary is a clause of its own: the chain stops there
+    ("China refrains from condemning X and also cooperates with Y")."""
     out = [trigger]
     tok = trigger
     for _ in range(limit):
         if tok.dep_ in NONFINITE and tok.head is not tok:
+            if tok.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass",
+                                                     "neg") for c in tok.children):
+                break
             tok = tok.head
             out.append(tok)
         else:
             break
     return out
+
+
+def _question(trigger: Token) -> bool:
+    """A yes/no question asks whether the event happens: "Will China send arms?"."""
+    sent = trigger.sent
+    words = [t for t in sent if not t.is_space and not t.is_punct]
+    end = [t for t in sent if not t.is_space]
+    return bool(words) and bool(end) and end[-1].text == "?" and \
+        words[0].tag_ in ("MD", "VBZ", "VBP", "VBD") and words[0].dep_ in ("aux", "auxpass",
+                                                                           "ROOT")
 
 
 def modality_of(trigger: Token) -> Modality:
@@ -89,6 +104,13 @@ def modality_of(trigger: Token) -> Modality:
         gov = trigger.head.head if trigger.dep_ == "pobj" else None
         if gov is not None and (gov.lower_, "prep") in table:
             note(table[(gov.lower_, "prep")], gov)
+        # a verb of wanting or planning over the noun: "hoping for Chinese help",
+        # "seeks talks", "is considering a ban"
+        verb = gov if gov is not None else (trigger.head if trigger.dep_ == "dobj" else None)
+        if verb is not None and verb.pos_ == "VERB":
+            for k in _key(verb):
+                if (k, "governor") in table:
+                    note(table[(k, "governor")], verb)
     for i, tok in enumerate(chain):
         for child in tok.children:
             for k in _key(child):
@@ -98,14 +120,19 @@ def modality_of(trigger: Token) -> Modality:
                     note(table[(k, "aux")], child)
                 if child.dep_ == "advmod" and (k, "adverb") in table:
                     note(table[(k, "adverb")], child)
+                if child.dep_ == "advmod" and (k, "adverb_to") in table and \
+                        child.i + 1 < len(child.doc) and child.doc[child.i + 1].lower_ == "to":
+                    note(table[(k, "adverb_to")], child)  # "has yet to receive"
                 if child.dep_ == "mark" and (k, "mark") in table:
                     note(table[(k, "mark")], child)
                 if child.dep_ == "neg" and (k, "adverb") in table:  # "never"
                     note(table[(k, "adverb")], child)
-            # a conditional clause on the event: "if relations sour, X would supply"
-            if child_has_conditional(tok, table):
+            # a conditional clause on the event: "if relations sour, X would supply"; not
+            # one on a verb this one is merely conjoined with
+            if child_has_conditional(tok, table) and (i == 0 or chain[i - 1].dep_ != "conj"):
                 note("hypothetical", tok)
-        if i > 0:  # a governing word: "due to meet", "refrain from", "considering"
+        if i > 0 and chain[i - 1].dep_ != "conj":
+            # a governing word: "due to meet", "refrain from", "considering"
             for k in _key(tok):
                 if (k, "governor") in table:
                     note(table[(k, "governor")], tok)
@@ -115,6 +142,8 @@ def modality_of(trigger: Token) -> Modality:
             clause_top.dep_ == "ccomp" and _is_reporting(clause_top.head) and \
             not any(child_has_conditional(t, table) for t in chain):
         found.setdefault("future", found.pop("hypothetical"))
+    if _question(trigger):
+        note("hypothetical", trigger.sent[-1] if trigger.sent[-1].text == "?" else trigger)
     # through finite clause links: "no evidence that ...", "denied that ..."
     clause = chain[-1]
     for _ in range(3):
@@ -123,6 +152,9 @@ def modality_of(trigger: Token) -> Modality:
         head = clause.head
         if clause.dep_ == "ccomp" and (head.lemma_.lower(), "clausal") in table:
             note(table[(head.lemma_.lower(), "clausal")], head)
+        if clause.dep_ not in ("ccomp", "acl"):  # "no signs of X, while Y accuses Z"
+            clause = head
+            continue
         for cand in [head] + [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass",
                                                                     "dobj", "attr")]:
             if cand.lemma_.lower() in EVIDENCE_NOUNS and any(
@@ -134,6 +166,11 @@ def modality_of(trigger: Token) -> Modality:
     for mod in PRECEDENCE:
         if mod in found:
             return Modality(mod, *found[mod])
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass") and \
+            trigger.head.pos_ in ("VERB", "AUX"):
+        outer = modality_of(trigger.head)  # "would host talks": the talks are future too;
+        if outer.value in ("future", "hypothetical"):  # "did not veto the package": the
+            return outer  # package exists, only the veto is negated
     return Modality("asserted")
 
 
@@ -172,6 +209,7 @@ class Source:
     end: int
     text: str
     cue: str  # "said", "according to", ...
+    head: int = -1  # token index of the phrase's head word (its actor is the source)
 
 
 def _phrase(tok: Token) -> tuple[int, int]:
@@ -201,7 +239,8 @@ def attribution_of(trigger: Token) -> list[Source]:
                         for obj in gc.children:
                             if obj.dep_ == "pobj":
                                 s, e = _phrase(obj)
-                                out.append(Source(s, e, doc[s:e].text, "according to"))
+                                out.append(Source(s, e, doc[s:e].text, "according to",
+                                                  obj.i))
         head = tok.head
         if head is tok:
             break
@@ -209,7 +248,7 @@ def attribution_of(trigger: Token) -> list[Source]:
             subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None and subj.lower_ not in ("it",):
                 s, e = _phrase(subj)
-                out.append(Source(s, e, doc[s:e].text, head.text))
+                out.append(Source(s, e, doc[s:e].text, head.text, subj.i))
         tok = head
     # "China is helping, US officials said": the reporting verb is the root and the event
     # its complement; covered above. The parser sometimes makes the reporting verb a child
@@ -219,7 +258,7 @@ def attribution_of(trigger: Token) -> list[Source]:
             subj = next((c for c in child.children if c.dep_ in ("nsubj",)), None)
             if subj is not None:
                 s, e = _phrase(subj)
-                out.insert(0, Source(s, e, doc[s:e].text, child.text))
+                out.insert(0, Source(s, e, doc[s:e].text, child.text, subj.i))
     seen, unique = set(), []
     for src in out:
         if (src.start, src.end) not in seen:

@@ -45,5 +45,8 @@ def _load(model: str, exclude: tuple[str, ...]):
                 f"spaCy model {model!r} is not installed ({exc}). Install the project's "
                 "pinned dependencies with scripts/install, or set nlp.model to an installed "
                 "spaCy pipeline package") from None
+    from .boundaries import add_to
+
+    add_to(nlp)
     log.info("loaded spaCy model %s (%s)", model, ", ".join(nlp.pipe_names))
     return nlp

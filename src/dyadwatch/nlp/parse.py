@@ -13,7 +13,7 @@ from ..schema import Article
 from .model import get_nlp
 
 
-@register_stage("parse", requires=("text",), assigns=("doc", "sentences"), version="1",
+@register_stage("parse", requires=("text",), assigns=("doc", "sentences"), version="2",
                 batch=True)
 def make_parse(config: Config):
     """spaCy: sentences, tokens, dependency parse and named entities, batched with nlp.pipe."""

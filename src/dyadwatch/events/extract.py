@@ -116,18 +116,17 @@ def match_trigger(tok: Token) -> Optional[Trigger]:
         return None
     preps = [c for c in tok.children if c.dep_ in ("prt", "prep")]
     particles = {c.lower_ for c in preps}
-    objects = {o.lemma_.lower() for o in objects_of(tok)}
+    objects = [o.lemma_.lower() for o in objects_of(tok)]  # the head object first
     prep_objects = {through_partitive(g).lemma_.lower() for c in preps for g in c.children
                     if g.dep_ == "pobj"}
-    best = None
     for row in rows:  # the most specific row first: particle and object, object, particle
         if row.particle and row.particle in particles and row.object and (
                 row.object in objects or row.object in prep_objects):
             return row
-        if row.object and row.object in objects and not row.particle and best is None:
-            best = row
-    if best is not None:
-        return best
+    for obj in objects:  # "providing photographs and intelligence": the first object's row
+        row = next((r for r in rows if r.object == obj and not r.particle), None)
+        if row is not None:
+            return row
     with_particle = [r for r in rows if r.particle and r.particle in particles and not r.object]
     if with_particle:
         return with_particle[0]

@@ -89,6 +89,7 @@ class Event:
     date_basis: Optional[str] = None  # "text" (a date in the sentence) or "published"
     modality_cue: Optional[str] = None  # the word that decided the modality
     reported_by: list[str] = field(default_factory=list)  # every reporter, nearest first
+    date_precision: Optional[str] = None  # day, week, month, quarter, half, year, decade
 
 
 @dataclass(slots=True)

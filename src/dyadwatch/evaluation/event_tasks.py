@@ -132,14 +132,30 @@ def _own_events(items: list, config: Config) -> dict:
     """The same matching on the project's own gold, plus modality on matched events."""
     arts = list(coded(items, config, [i.published for i in items]))
     out = _event_scores(items, arts)
-    ok = n = 0
+    ok = n = dated = date_ok = 0
+    ctx = scoring.PRF()
+    attributed = scoring.PRF()
     for item, art in zip(items, arts):
         for g in item.events:
             ev = next((e for e in art.events if _matches(g, e)), None)
-            if ev is not None:
-                n += 1
-                ok += ev.modality == (g.modality or "asserted")
+            if ev is None:
+                continue
+            n += 1
+            ok += ev.modality == (g.modality or "asserted")
+            if g.date:  # the gold date at its own precision ("2024-10-08", "2019-07")
+                dated += 1
+                date_ok += bool(ev.date) and ev.date[:len(g.date)] == g.date
+            gold_ctx, pred_ctx = set(g.contexts), set(ev.contexts)
+            ctx = ctx.add(scoring.PRF(len(gold_ctx & pred_ctx), len(pred_ctx - gold_ctx),
+                                      len(gold_ctx - pred_ctx)))
+            attributed = attributed.add(scoring.PRF(
+                int(bool(g.attributed_to) and bool(ev.attributed_to)),
+                int(bool(ev.attributed_to) and not g.attributed_to),
+                int(bool(g.attributed_to) and not ev.attributed_to)))
     out["modality_accuracy_on_matched"] = round(ok / n, 4) if n else 0.0
+    out["date_accuracy_on_matched"] = round(date_ok / dated, 4) if dated else 0.0
+    out["contexts_on_matched"] = ctx.as_dict()
+    out["attribution_on_matched"] = attributed.as_dict()
     return out
 
 

@@ -24,6 +24,8 @@ place attached with "in/at/near"; the score from the PLOVER ontology.
 
 from __future__ import annotations
 
+import datetime as _dt
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
@@ -32,10 +34,11 @@ from spacy.tokens import Doc, Token
 
 from ..config import Config
 from ..datafiles import package_text, tsv_rows
-from ..ingest.dates import find_date, parse_date_value
 from ..pipeline import register_stage
 from ..schema import Actor, ActorRef, Article, Event
+from .contexts import contexts_of
 from .modality import attribution_of, is_historical, modality_of
+from .when import resolve_date
 from .ontology import load_ontology
 
 
@@ -248,6 +251,9 @@ def _subject(tok: Token) -> Optional[Token]:
     return None
 
 
+# years between an event and the latest year an undated article mentions before the event
+# counts as historical (with a publication date the margin is modality.is_historical's 2)
+HISTORICAL_MARGIN = 10
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 # verbs that carry a nominal event whose actor is their subject: "X canceled cooperation with
 # Y", "X stepped up its support for Y", "X boosted trade with Y"
@@ -315,24 +321,32 @@ def _antecedent(pron: Token, index: "ActorIndex", exclude: list[Actor]) -> list[
     return []
 
 
-def _date(tok: Token, published: Optional[str]) -> tuple[Optional[str], str]:
-    """(date, basis): a date phrase attached to the trigger, else the publication date."""
+def _date(tok: Token, published: Optional[str]) -> tuple[Optional[str], Optional[str], str]:
+    """(date, precision, basis): a date phrase of the trigger's clause resolved against the
+    publication date (``events.when``), else the publication date itself."""
     for child in tok.subtree:
         if child.ent_type_ == "DATE" and child.ent_iob_ == "B":
             ent = next(e for e in tok.doc.ents if e.start == child.i)
             if not any(a.i == tok.i for a in ent.root.ancestors) and ent.root.head.i != tok.i:
                 continue
-            text = ent.text
-            found = find_date(text)
+            found = resolve_date(ent.text, published)
             if found:
-                return found[0].isoformat(), "text"
-            year = next((w for w in text.split() if w.isdigit() and len(w) == 4), None)
-            if year:
-                return year, "text"
-            value = parse_date_value(text)
-            if value:
-                return value, "text"
-    return published, "published"
+                return found[0], found[1], "text"
+    return published, ("day" if published else None), "published"
+
+
+def reference_year(art: Article) -> Optional[int]:
+    """The year an article is written in: its publication year, else the latest year it
+    mentions that is not in the future (for telling historical events without a date)."""
+    if art.published:
+        try:
+            return int(art.published[:4])
+        except ValueError:
+            return None
+    this_year = _dt.date.today().year
+    years = [int(y) for y in re.findall(r"\b(1[89]\d\d|20\d\d)\b", art.text or "")]
+    years = [y for y in years if y <= this_year]
+    return max(years) if years else None
 
 
 def _location(tok: Token) -> Optional[str]:
@@ -545,11 +559,16 @@ class EventCoder:
         if not actors:
             return None  # who did it is the point of an event: none found, no event
         mod = modality_of(tok)
-        date, date_basis = _date(tok, art.published)
+        date, precision, date_basis = _date(tok, art.published)
         modality = mod.value
-        if modality == "asserted" and date_basis == "text" and is_historical(date,
-                                                                              art.published):
-            modality = "historical"
+        if modality == "asserted" and date_basis == "text" and date:
+            if art.published:
+                old = is_historical(date, art.published)
+            else:  # no publication date: only a wide margin from the latest year mentioned
+                ref = reference_year(art)
+                old = ref is not None and is_historical(date, str(ref), years=HISTORICAL_MARGIN)
+            if old:
+                modality = "historical"
         sources = attribution_of(tok)
         attributed = None
         if sources:
@@ -564,13 +583,13 @@ class EventCoder:
         confidence = 0.5 + 0.2 * bool(recipients) + 0.1 * (tok.pos_ == "VERB") + 0.1 * all(
             a.basis in ("dictionary", "context") for a in actors)
         ev = Event(
-            id=f"{art.id}-e{n}", event=trig.event, mode=trig.mode, contexts=[],
+            id=f"{art.id}-e{n}", event=trig.event, mode=trig.mode, contexts=contexts_of(tok),
             actor=[_ref(a) for a in actors], recipient=[_ref(a) for a in recipients],
             modality=modality, attributed_to=attributed, date=date,
             location=_location(tok), score=self.ontology.score(trig.event, trig.mode),
             confidence=round(min(confidence, 0.95), 2), sentence=sidx,
             start=tok.idx, end=tok.idx + len(tok.text), evidence=sent.text,
-            date_basis=date_basis, modality_cue=mod.cue,
+            date_basis=date_basis, date_precision=precision, modality_cue=mod.cue,
             reported_by=[s.text for s in sources])
         return ev
 
@@ -623,7 +642,7 @@ def _without_purpose_repeats(events: list[Event], tokens: dict[str, Token]) -> l
     return out
 
 
-@register_stage("events", requires=("doc", "actors"), assigns=("events",), version="1")
+@register_stage("events", requires=("doc", "actors"), assigns=("events",), version="2")
 def make_events(config: Config):
     """PLOVER events (actor, type, mode, recipient) with modality, attribution and evidence."""
     return EventCoder(config)

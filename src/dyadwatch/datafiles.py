@@ -17,6 +17,12 @@ def package_text(path: str) -> str:
     return resources.files("dyadwatch").joinpath(path).read_text(encoding="utf-8")
 
 
+def package_bytes(path: str) -> bytes:
+    """A binary file shipped inside the package (model weights), by its path below
+    ``dyadwatch/``."""
+    return resources.files("dyadwatch").joinpath(path).read_bytes()
+
+
 def tsv_reader(text: str) -> csv.DictReader:
     """A reader over the rows of a data table, its `#` comment lines left out."""
     body = "\n".join(line for line in text.splitlines()

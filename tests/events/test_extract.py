@@ -236,3 +236,14 @@ def test_object_of_an_act_with_its_own_parties_is_an_event(run):
 def test_constructions_that_make_no_such_event(run, sentence, event):
     art = run(sentence)
     assert not [e for e in art.events if e.event == event], dyads(art)
+
+
+def test_claim_that_another_actor_acted_is_an_accusation(run):
+    art = run("Canadian officials claimed that Iran is helping arm the Houthis.")
+    ev = only(art, "ACCUSE")
+    assert (codes(ev.actor), codes(ev.recipient), ev.mode) == (["CAN"], ["IRN"], "allege")
+
+
+def test_claim_about_oneself_is_no_accusation(run):
+    art = run("Brazil claims it has always stayed neutral in the dispute.")
+    assert not [e for e in art.events if e.event == "ACCUSE"], dyads(art)

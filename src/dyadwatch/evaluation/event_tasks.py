@@ -162,10 +162,19 @@ def _own_events(items: list, config: Config) -> dict:
 @scorer("cameo_class")
 def _cameo_class(items: list, config: Config) -> dict:
     """5-way class of a sentence from its events: none -> 0; else the quad class of the
-    event whose trigger is nearest the sentence's root (the main clause)."""
+    main event: the one the sentence classifier finds likeliest (its confidence), or
+    without the classifier the one whose trigger is nearest the sentence's root. The
+    training sentences of the classifier are scored by the fold model that never saw them
+    (events.classifier_model = "cross-validation"); ``classifier_macro_f1`` is the
+    classifier's own argmax, for comparison."""
+    from ..config import merge
     from ..events.ontology import load_ontology
 
     onto = load_ontology()
+    use_classifier = bool(config["events"]["classifier"])
+    if use_classifier:
+        config = merge(config, {"events": {"classifier_model": "cross-validation"}},
+                       "evaluation")
     arts = list(coded(items, config))
     gold, pred = [], []
     for item, art in zip(items, arts):
@@ -173,8 +182,17 @@ def _cameo_class(items: list, config: Config) -> dict:
         if not art.events:
             pred.append(0)
             continue
-        root = next(iter(art.doc.sents)).root if art.doc is not None else None
-        main = min(art.events, key=lambda ev: abs(ev.start - root.idx) if root is not None
-                   else 0)
+        if use_classifier:
+            main = max(art.events, key=lambda ev: ev.confidence or 0.0)
+        else:
+            root = next(iter(art.doc.sents)).root if art.doc is not None else None
+            main = min(art.events, key=lambda ev: abs(ev.start - root.idx)
+                       if root is not None else 0)
         pred.append(onto.cameo_class(main.event))
-    return scoring.classification(gold, pred)
+    out = scoring.classification(gold, pred)
+    if use_classifier:
+        from ..events.classify import probabilities
+
+        alone = probabilities([i.text for i in items], "cross-validation").argmax(1).tolist()
+        out["classifier_macro_f1"] = scoring.classification(gold, alone)["macro_f1"]
+    return out

@@ -363,6 +363,10 @@ def _location(tok: Token) -> Optional[str]:
 class EventCoder:
     def __init__(self, config: Config):
         self.ontology = load_ontology()
+        c = config["events"]
+        self.classifier = bool(c["classifier"])
+        self.drop_above = float(c["drop_if_none_above"])
+        self.model = str(c["classifier_model"])
 
     def __call__(self, art: Article) -> Article:
         doc = art.doc
@@ -385,8 +389,34 @@ class EventCoder:
             if ev is not None:
                 ev_tokens[ev.id] = tok
                 events.append(ev)
-        art.events = _without_purpose_repeats(events, ev_tokens)
+        events = _without_purpose_repeats(events, ev_tokens)
+        if self.classifier and events:
+            events = self._classify(art, events)
+        art.events = events
         return art
+
+    def _classify(self, art: Article, events: list[Event]) -> list[Event]:
+        """Calibrated confidence from the sentence classifier (the probability that the
+        sentence's event is of this event's quad class); events in sentences it judges
+        eventless are dropped (``events.drop_if_none_above``)."""
+        from .classify import probabilities
+
+        sents = list(art.doc.sents)
+        wanted = sorted({e.sentence for e in events if e.sentence is not None})
+        probs = probabilities([sents[i].text.strip() for i in wanted], self.model,
+                              whole_text=art.text)
+        by_sentence = dict(zip(wanted, probs))
+        kept = []
+        for e in events:
+            p = by_sentence.get(e.sentence)
+            if p is None:
+                kept.append(e)
+                continue
+            if float(p[0]) >= self.drop_above:
+                continue
+            e.confidence = round(float(p[self.ontology.cameo_class(e.event)]), 3)
+            kept.append(e)
+        return kept
 
     def _participants(self, tok: Token, trig: Trigger, index: ActorIndex):
         actors: list[Actor] = []
@@ -558,6 +588,10 @@ class EventCoder:
                 recipients = [r for r in recipients if r not in envoys]
         if not actors:
             return None  # who did it is the point of an event: none found, no event
+        if trig.event == "ACCUSE" and trig.mode == "allege" and tok.pos_ == "VERB" and \
+                not recipients and any(c.dep_ == "ccomp" for c in tok.children):
+            return None  # "X claims it has always been neutral": an allegation accuses
+            # someone; with no one else in its content clause it is a plain statement
         mod = modality_of(tok)
         date, precision, date_basis = _date(tok, art.published)
         modality = mod.value

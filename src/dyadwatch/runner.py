@@ -71,6 +71,9 @@ _WORKER: Pipeline | None = None
 
 def _init_worker(config: Config) -> None:
     global _WORKER
+    # one thread per worker for torch (the sentence classifier): the processes already
+    # fill the cores, and threads on top of them only contend
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
     _WORKER = Pipeline.from_config(config)
 
 

@@ -90,6 +90,10 @@ class Event:
     modality_cue: Optional[str] = None  # the word that decided the modality
     reported_by: list[str] = field(default_factory=list)  # every reporter, nearest first
     date_precision: Optional[str] = None  # day, week, month, quarter, half, year, decade
+    # character offsets of the mention of each actor / recipient this event was read from
+    # (aligned with `actor` / `recipient`; None where the party is not named in the sentence)
+    actor_spans: list[Optional[list[int]]] = field(default_factory=list)
+    recipient_spans: list[Optional[list[int]]] = field(default_factory=list)
 
 
 @dataclass(slots=True)

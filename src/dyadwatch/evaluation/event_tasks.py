@@ -153,17 +153,44 @@ def _own_events(items: list, config: Config) -> dict:
                 int(bool(ev.attributed_to) and not g.attributed_to),
                 int(bool(g.attributed_to) and not ev.attributed_to)))
     out["modality_accuracy_on_matched"] = round(ok / n, 4) if n else 0.0
+    out["confidence"] = _calibration(items, arts)
     out["date_accuracy_on_matched"] = round(date_ok / dated, 4) if dated else 0.0
     out["contexts_on_matched"] = ctx.as_dict()
     out["attribution_on_matched"] = attributed.as_dict()
     return out
 
 
+def _calibration(items: list, arts: list, bins: int = 5) -> dict:
+    """Is ``confidence`` a probability of being right? Every predicted event is right when it
+    matches a gold event of its text; expected calibration error over equal-width bins, and
+    the mean confidence of right and wrong events."""
+    pairs = []
+    for item, art in zip(items, arts):
+        for ev in art.events:
+            right = any(_matches(g, ev) for g in item.events)
+            pairs.append((float(ev.confidence or 0.0), right))
+    if not pairs:
+        return {}
+    ece = 0.0
+    for b in range(bins):
+        lo, hi = b / bins, (b + 1) / bins
+        inside = [(c, r) for c, r in pairs if lo <= c < hi or (b == bins - 1 and c == 1.0)]
+        if inside:
+            mean_c = sum(c for c, _ in inside) / len(inside)
+            share = sum(r for _, r in inside) / len(inside)
+            ece += len(inside) / len(pairs) * abs(mean_c - share)
+    right = [c for c, r in pairs if r]
+    wrong = [c for c, r in pairs if not r]
+    return {"ece": round(ece, 4), "n": len(pairs),
+            "mean_right": round(sum(right) / len(right), 4) if right else 0.0,
+            "mean_wrong": round(sum(wrong) / len(wrong), 4) if wrong else 0.0}
+
+
 @scorer("cameo_class")
 def _cameo_class(items: list, config: Config) -> dict:
     """5-way class of a sentence from its events: none -> 0; else the quad class of the
-    main event: the one the sentence classifier finds likeliest (its confidence), or
-    without the classifier the one whose trigger is nearest the sentence's root. The
+    main event: of the events' classes, the one the sentence classifier finds likeliest, or
+    without the classifier the class of the event nearest the sentence's root. The
     training sentences of the classifier are scored by the fold model that never saw them
     (events.classifier_model = "cross-validation"); ``classifier_macro_f1`` is the
     classifier's own argmax, for comparison."""
@@ -176,23 +203,83 @@ def _cameo_class(items: list, config: Config) -> dict:
         config = merge(config, {"events": {"classifier_model": "cross-validation"}},
                        "evaluation")
     arts = list(coded(items, config))
+    probs = None
+    if use_classifier:
+        from ..events.classify import probabilities
+
+        probs = probabilities([i.text for i in items], "cross-validation")
     gold, pred = [], []
-    for item, art in zip(items, arts):
+    for n, (item, art) in enumerate(zip(items, arts)):
         gold.append(int(item.label))
         if not art.events:
             pred.append(0)
             continue
-        if use_classifier:
-            main = max(art.events, key=lambda ev: ev.confidence or 0.0)
-        else:
-            root = next(iter(art.doc.sents)).root if art.doc is not None else None
-            main = min(art.events, key=lambda ev: abs(ev.start - root.idx)
-                       if root is not None else 0)
+        if probs is not None:
+            # the events' class the classifier finds likeliest; a verbal event may also be
+            # what CAMEO's class 0 calls a statement (public statements, appeals)
+            classes = {onto.cameo_class(ev.event) for ev in art.events}
+            if classes & {1, 3}:
+                classes.add(0)
+            pred.append(max(classes, key=lambda c: probs[n][c]))
+            continue
+        root = next(iter(art.doc.sents)).root if art.doc is not None else None
+        main = min(art.events, key=lambda ev: abs(ev.start - root.idx)
+                   if root is not None else 0)
         pred.append(onto.cameo_class(main.event))
     out = scoring.classification(gold, pred)
-    if use_classifier:
-        from ..events.classify import probabilities
-
-        alone = probabilities([i.text for i in items], "cross-validation").argmax(1).tolist()
+    # over-generation: sentences that hold no event but get one
+    # (CAMEO's class 0 is "statement or no event": a verbal event there may be right, an
+    # asserted material act is over-generation)
+    zero = [art for item, art in zip(items, arts) if int(item.label) == 0]
+    out["events_on_eventless_share"] = round(sum(bool(a.events) for a in zero) / len(zero), 4) \
+        if zero else 0.0
+    out["material_acts_on_eventless_share"] = round(sum(any(
+        onto.cameo_class(e.event) in (2, 4) and e.modality in ("asserted", "historical")
+        for e in a.events) for a in zero) / len(zero), 4) if zero else 0.0
+    if probs is not None:
+        alone = probs.argmax(1).tolist()
         out["classifier_macro_f1"] = scoring.classification(gold, alone)["macro_f1"]
     return out
+
+
+@scorer("cameo_spans")
+def _cameo_spans(items: list, config: Config) -> dict:
+    """Labelled event participants against CAMEO's source (S), target (T) and reciprocal
+    (R) spans. Each event's actor mentions are S (R when a reciprocal event lists several
+    actors and no recipient), its recipients' mentions T; a mention is widened to its noun
+    phrase (determiners, modifiers, "of"-phrases: CAMEO's spans are whole phrases). Exact
+    and overlap F1; ``f1`` is exact, as ConfliBERT's 0.740."""
+    arts = list(coded(items, config))
+    spans = scoring.SpanScores()
+    for item, art in zip(items, arts):
+        gold = [(s.start, s.end, s.label) for s in item.spans]
+        pred: set[tuple[int, int, str]] = set()
+        for ev in art.events:
+            reciprocal = len(ev.actor) > 1 and not ev.recipient
+            for span in ev.actor_spans:
+                if span:
+                    pred.add((*_phrase_chars(art.doc, span), "R" if reciprocal else "S"))
+            for span in ev.recipient_spans:
+                if span:
+                    pred.add((*_phrase_chars(art.doc, span), "T"))
+        spans.add(gold, sorted(pred))
+    out = spans.as_dict()
+    out["f1"] = out["exact"]["f1"]
+    return out
+
+
+def _phrase_chars(doc, span: list[int]) -> tuple[int, int]:
+    """The noun phrase a mention heads, as character offsets: from its left edge to the end
+    of its "of"/"in" complements, without relative clauses or appositions."""
+    mention = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if mention is None:
+        return span[0], span[1]
+    head = mention.root
+    start = min(head.left_edge.i, mention.start)
+    end = max(head.i + 1, mention.end)
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in ("of", "in", "from"):
+            end = max(end, child.right_edge.i + 1)
+        elif child.dep_ in ("relcl", "appos", "acl", "punct", "cc", "conj"):
+            break
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)

@@ -36,6 +36,7 @@ from ..config import Config
 from ..datafiles import package_text, tsv_rows
 from ..pipeline import register_stage
 from ..schema import Actor, ActorRef, Article, Event
+from .confidence import calibration, features
 from .contexts import contexts_of
 from .modality import attribution_of, is_historical, modality_of
 from .when import resolve_date
@@ -367,6 +368,7 @@ class EventCoder:
         self.classifier = bool(c["classifier"])
         self.drop_above = float(c["drop_if_none_above"])
         self.model = str(c["classifier_model"])
+        self.calibrate = bool(c["calibrated_confidence"])
 
     def __call__(self, art: Article) -> Article:
         doc = art.doc
@@ -396,9 +398,8 @@ class EventCoder:
         return art
 
     def _classify(self, art: Article, events: list[Event]) -> list[Event]:
-        """Calibrated confidence from the sentence classifier (the probability that the
-        sentence's event is of this event's quad class); events in sentences it judges
-        eventless are dropped (``events.drop_if_none_above``)."""
+        """Confidence from the sentence classifier (events/confidence.py); material events
+        in sentences it judges eventless are dropped (``events.drop_if_none_above``)."""
         from .classify import probabilities
 
         sents = list(art.doc.sents)
@@ -406,15 +407,28 @@ class EventCoder:
         probs = probabilities([sents[i].text.strip() for i in wanted], self.model,
                               whole_text=art.text)
         by_sentence = dict(zip(wanted, probs))
+        known = {a.name: a.basis in ("dictionary", "context") for a in art.actors}
         kept = []
         for e in events:
             p = by_sentence.get(e.sentence)
             if p is None:
                 kept.append(e)
                 continue
-            if float(p[0]) >= self.drop_above:
+            cls = self.ontology.cameo_class(e.event)
+            if float(p[0]) >= self.drop_above and cls in (2, 4) and \
+                    e.modality in ("asserted", "historical"):
+                # only material acts said to have happened: CAMEO's class 0 is "statement
+                # or no event", so it cannot tell a request, an allegation or an act merely
+                # asked for from nothing
                 continue
-            e.confidence = round(float(p[self.ontology.cameo_class(e.event)]), 3)
+            x = features(float(p[self.ontology.cameo_class(e.event)]), float(p[0]),
+                         bool(e.recipient) or len(e.actor) > 1,
+                         all(known.get(a.name, False) for a in e.actor),
+                         e.start is not None and art.doc.char_span(
+                             e.start, e.end) is not None and
+                         art.doc.char_span(e.start, e.end).root.pos_ == "VERB")
+            e.confidence = round(calibration().probability(x) if self.calibrate
+                                 else x[0], 3)
             kept.append(e)
         return kept
 
@@ -624,8 +638,22 @@ class EventCoder:
             confidence=round(min(confidence, 0.95), 2), sentence=sidx,
             start=tok.idx, end=tok.idx + len(tok.text), evidence=sent.text,
             date_basis=date_basis, date_precision=precision, modality_cue=mod.cue,
+            actor_spans=[_mention_near(a, tok) for a in actors],
+            recipient_spans=[_mention_near(a, tok) for a in recipients],
             reported_by=[s.text for s in sources])
         return ev
+
+
+def _mention_near(actor: Actor, tok: Token) -> Optional[list[int]]:
+    """The character span of the actor's mention in the trigger's sentence nearest the
+    trigger, else None."""
+    sent = tok.sent
+    inside = [m for m in actor.mentions
+              if sent.start_char <= m.start and m.end <= sent.end_char]
+    if not inside:
+        return None
+    best = min(inside, key=lambda m: min(abs(m.start - tok.idx), abs(m.end - tok.idx)))
+    return [best.start, best.end]
 
 
 def _intention_only(tok: Token, trig: Trigger) -> bool:

@@ -415,11 +415,15 @@ class EventCoder:
                 kept.append(e)
                 continue
             cls = self.ontology.cameo_class(e.event)
-            if float(p[0]) >= self.drop_above and cls in (2, 4) and \
+            dyad = all(a.code for a in e.actor + e.recipient) and (
+                bool(e.recipient) or len(e.actor) > 1)
+            if float(p[0]) >= self.drop_above and cls in (2, 4) and not dyad and \
                     e.modality in ("asserted", "historical"):
-                # only material acts said to have happened: CAMEO's class 0 is "statement
-                # or no event", so it cannot tell a request, an allegation or an act merely
-                # asked for from nothing
+                # only material acts said to have happened, and not a fully coded dyad
+                # (background acts in a statement: "the analysts point to ... amid
+                # Russia's invasion of Ukraine"): CAMEO's class 0 is "statement or no
+                # event", so it cannot tell a request, an allegation or an act merely asked
+                # for from nothing
                 continue
             x = features(float(p[self.ontology.cameo_class(e.event)]), float(p[0]),
                          bool(e.recipient) or len(e.actor) > 1,

@@ -247,3 +247,16 @@ def test_claim_that_another_actor_acted_is_an_accusation(run):
 def test_claim_about_oneself_is_no_accusation(run):
     art = run("Brazil claims it has always stayed neutral in the dispute.")
     assert not [e for e in art.events if e.event == "ACCUSE"], dyads(art)
+
+
+def test_converse_giver_behind_an_amount(run):
+    ev = only(run("Vietnam received $2 billion in arms from Russia between 1995 and 2005."),
+              "AID")
+    assert (codes(ev.actor), codes(ev.recipient), ev.modality) == (["RUS"], ["VNM"],
+                                                                   "historical")
+
+
+def test_claim_about_ones_own_side_is_no_accusation(run):
+    art = run("A Chilean foreign ministry spokesman claimed that Chile has always been "
+              "impartial.")
+    assert not [e for e in art.events if e.event == "ACCUSE"], dyads(art)

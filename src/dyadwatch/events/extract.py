@@ -525,17 +525,23 @@ class EventCoder:
                                                if a not in recipients]
         if trig.event == "ACCUSE" and not recipients:
             # "The US complained that X has supplied ...", "Russia's claims that the West
-            # fuelled the conflict": the accused is the subject of the content clause
+            # fuelled the conflict": the accused is the subject of the content clause (not
+            # the speaker's own side: "a Chinese spokesman claimed that China has ...")
             for comp in (c for c in tok.children if c.dep_ in ("ccomp", "acl") and
                          any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
                          or c.dep_ == "ccomp"):
                 inner = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")),
                              None)
                 if inner is not None:
-                    recipients += [a for a in index.of_phrase(inner) if a not in recipients]
+                    own = {a.code for a in actors if a.code}
+                    recipients += [a for a in index.of_phrase(inner) if a not in recipients
+                                   and not (a.code and a.code in own)]
         if trig.converse:
             # "X received aid from Y", "Y hosted X": the giver or guest acts on the subject
-            holders = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
+            objects = [c for c in tok.children if c.dep_ == "dobj"]
+            # "received $21.5 billion in arms from Russia": past the amount to the goods
+            holders = [tok] + objects + [through_partitive(o) for o in objects
+                                         if through_partitive(o) is not o]
             givers = [a for h in holders for c in h.children
                       if c.dep_ == "prep" and c.lower_ == "from"
                       for g in c.children if g.dep_ == "pobj" for a in index.of_phrase(g)]

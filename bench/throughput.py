@@ -1,6 +1,7 @@
 """End-to-end `analyze` speed next to a bare spaCy parse of the same texts, in one run.
 
     python bench/throughput.py [DIR_OR_FILES...] [--limit N] [--processes N] [--json OUT]
+                               [--set SECTION.KEY=VALUE ...]
 
 Defaults to the 371 full-length articles of ../shared/eval/semeval2020-t11-ptc (read for
 timing only; nothing is copied). The model is loaded before either timing starts, so both
@@ -29,6 +30,9 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=0, help="use only the first N files")
     ap.add_argument("--processes", type=int, default=1)
     ap.add_argument("--json", help="write the results here too")
+    ap.add_argument("--set", action="append", default=[], metavar="SECTION.KEY=VALUE",
+                    help="a setting over the defaults, as in the CLI (e.g. "
+                         "events.classifier=false); repeatable")
     args = ap.parse_args()
 
     from dyadwatch.config import load_config
@@ -44,7 +48,7 @@ def main() -> int:
         return 2
     texts = [Path(f).read_text(encoding="utf-8", errors="replace") for f in files]
     n_words = sum(len(t.split()) for t in texts)
-    config = load_config(extra={"pipeline": {"processes": args.processes}})
+    config = load_config(overrides=args.set, extra={"pipeline": {"processes": args.processes}})
     nlp = get_nlp(config["nlp"]["model"], tuple(config["nlp"]["exclude"]))
 
     t0 = time.perf_counter()

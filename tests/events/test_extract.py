@@ -260,3 +260,50 @@ def test_claim_about_ones_own_side_is_no_accusation(run):
     art = run("A Chilean foreign ministry spokesman claimed that Chile has always been "
               "impartial.")
     assert not [e for e in art.events if e.event == "ACCUSE"], dyads(art)
+
+
+def test_object_shared_by_conjoined_verbs_gives_the_recipient(run):
+    ev = only(run("Belarus is aiding and abetting Russia's war against Ukraine."), "AID")
+    assert codes(ev.actor) == ["BLR"] and "RUS" in codes(ev.recipient)
+
+
+def test_a_nominal_event_referring_back_is_no_second_event(run):
+    art = run("Kenya sent its foreign minister to Ethiopia on Monday. The minister's visit "
+              "came as fighting resumed. Kenya's visit was welcomed in Addis Ababa.")
+    consults = [e for e in art.events if e.event == "CONSULT"]
+    assert len(consults) == 1, dyads(art)
+
+
+def test_a_sentence_printed_twice_is_coded_once(run):
+    text = "Chile sent fire engines to Bolivia. Lima stayed silent. Chile sent fire engines " \
+           "to Bolivia."
+    art = run(text)
+    assert len([e for e in art.events if e.event == "AID"]) == 1, dyads(art)
+
+
+@pytest.mark.parametrize("sentence,event", [
+    # a standing relation is no act (ANNOTATION 3)
+    ("The Franco-German partnership serves the interests of both nations.", "COOPERATE"),
+    ("Cooperation between Oman and Iran has deepened over the years.", "COOPERATE"),
+    # a nominal request or threat addresses someone, or is no event
+    ("Western pressure has not changed Hungary's course.", "REQUEST"),
+    # "help" with an infinitive: the act is the other verb
+    ("Qatar could help mediate between the two sides.", "AID"),
+    # a claim that someone said something reports speech
+    ("Serbia claimed that the Croatian envoy said the talks were over.", "ACCUSE"),
+])
+def test_more_constructions_that_make_no_such_event(run, sentence, event):
+    art = run(sentence)
+    assert not [e for e in art.events if e.event == event], dyads(art)
+
+
+def test_source_that_names_no_one_gives_no_attribution(run):
+    art = run("A closer look at the budget reveals that Norway is sending more aid to Sudan.")
+    ev = only(art, "AID")
+    assert ev.attributed_to is None
+
+
+def test_source_named_in_its_complement(run):
+    art = run("Data from the Indian customs confirms that Nepal bought rice from Bangladesh.")
+    ev = only(art, "COOPERATE")
+    assert ev.attributed_to and "customs" in ev.attributed_to.lower()

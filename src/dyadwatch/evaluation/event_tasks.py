@@ -207,7 +207,8 @@ def _cameo_class(items: list, config: Config) -> dict:
     if use_classifier:
         from ..events.classify import probabilities
 
-        probs = probabilities([i.text for i in items], "cross-validation")
+        probs = probabilities([i.text for i in items], "cross-validation",
+                              int8=bool(config["events"]["classifier_int8"]))
     gold, pred = [], []
     for n, (item, art) in enumerate(zip(items, arts)):
         gold.append(int(item.label))

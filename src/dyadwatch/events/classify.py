@@ -128,7 +128,8 @@ def load_file() -> tuple[dict[str, Adapters], dict]:
 class SentenceClassifier:
     """Five-way class probabilities for sentences, from one of the shipped models."""
 
-    def __init__(self, model: str = "all", threads: Optional[int] = None):
+    def __init__(self, model: str = "all", threads: Optional[int] = None,
+                 int8: bool = True):
         import torch
         from transformers import AutoModel, AutoTokenizer
 
@@ -147,6 +148,15 @@ class SentenceClassifier:
             self.encoder = AutoModel.from_pretrained(path)
         self.encoder.eval()
         merge(self.encoder, models[model])
+        if int8:
+            # int8 weights for the linear layers (dynamic quantisation): about 3x faster on
+            # CPU; the class agrees with float32 on 99.5% of the training sentences
+            import warnings
+
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                self.encoder = torch.ao.quantization.quantize_dynamic(
+                    self.encoder, {torch.nn.Linear}, dtype=torch.qint8)
         m = models[model]
         self.head_w = torch.from_numpy(m.head_w)
         self.head_b = torch.from_numpy(m.head_b)
@@ -154,16 +164,19 @@ class SentenceClassifier:
     def logits(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
         import torch
 
-        out = []
+        out = np.zeros((len(texts), len(CLASSES)), np.float32)
+        # batches of similar length: padding to the longest costs less
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         with torch.inference_mode():
-            for start in range(0, len(texts), batch_size):
-                batch = self.tokenizer(list(texts[start:start + batch_size]), padding=True,
+            for start in range(0, len(order), batch_size):
+                idx = order[start:start + batch_size]
+                batch = self.tokenizer([texts[i] for i in idx], padding=True,
                                        truncation=True, max_length=self.max_length,
                                        return_tensors="pt")
                 hidden = self.encoder(**batch).last_hidden_state
                 vec = pool(hidden, batch["attention_mask"])
-                out.append((vec @ self.head_w.T + self.head_b).numpy())
-        return np.concatenate(out) if out else np.zeros((0, len(CLASSES)), np.float32)
+                out[idx] = (vec @ self.head_w.T + self.head_b).numpy()
+        return out
 
     def proba(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
         """Calibrated probabilities (softmax of the logits over the fitted temperature)."""
@@ -190,18 +203,19 @@ def merge(encoder: Any, adapters: Adapters) -> None:
                 linear.weight += delta.to(linear.weight.dtype)
 
 
-_CLASSIFIERS: dict[str, SentenceClassifier] = {}
+_CLASSIFIERS: dict[tuple[str, bool], SentenceClassifier] = {}
 
 
-def get_classifier(model: str = "all") -> SentenceClassifier:
-    """One classifier per model name and process."""
+def get_classifier(model: str = "all", int8: bool = True) -> SentenceClassifier:
+    """One classifier per model name, precision and process."""
     with _LOCK:
-        clf = _CLASSIFIERS.get(model)
+        clf = _CLASSIFIERS.get((model, int8))
     if clf is None:
-        clf = SentenceClassifier(model)
+        clf = SentenceClassifier(model, int8=int8)
         with _LOCK:
-            _CLASSIFIERS[model] = clf
-        log.info("loaded the sentence classifier (%s)", model)
+            _CLASSIFIERS[(model, int8)] = clf
+        log.info("loaded the sentence classifier (%s, %s)", model, "int8" if int8 else
+                 "float32")
     return clf
 
 
@@ -212,16 +226,16 @@ def fold_of(text: str) -> Optional[str]:
 
 
 def probabilities(texts: Sequence[str], model: str = "all",
-                  whole_text: Optional[str] = None) -> np.ndarray:
+                  whole_text: Optional[str] = None, int8: bool = True) -> np.ndarray:
     """Class probabilities for sentences. ``model="cross-validation"`` scores a sentence of
     the training set (or an article that is one: ``whole_text``) with the fold model that
     did not see it, and anything else with the model trained on all of it."""
     if model != "cross-validation":
-        return get_classifier(model).proba(texts)
+        return get_classifier(model, int8).proba(texts)
     fold = fold_of(whole_text) if whole_text else None
     names = [fold or fold_of(t) or "all" for t in texts]
     out = np.zeros((len(texts), len(CLASSES)), np.float32)
     for name in sorted(set(names)):
         idx = [i for i, n in enumerate(names) if n == name]
-        out[idx] = get_classifier(name).proba([texts[i] for i in idx])
+        out[idx] = get_classifier(name, int8).proba([texts[i] for i in idx])
     return out

@@ -369,6 +369,7 @@ class EventCoder:
         self.drop_above = float(c["drop_if_none_above"])
         self.model = str(c["classifier_model"])
         self.calibrate = bool(c["calibrated_confidence"])
+        self.int8 = bool(c["classifier_int8"])
 
     def __call__(self, art: Article) -> Article:
         doc = art.doc
@@ -383,6 +384,9 @@ class EventCoder:
             # a light verb's object is not an event of its own ("held talks")
             if tok.pos_ == "NOUN" and light_verb_of(tok) is not None:
                 continue
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in RELATION_NOUNS and \
+                    tok.dep_ in ("nsubj", "nsubjpass"):
+                continue  # "the partnership serves both": a standing relation, no act
             if tok.pos_ == "VERB" and any(c.dep_ == "oprd" or (c.dep_ == "ccomp" and
                                                                c.pos_ == "ADJ")
                                           for c in tok.children):
@@ -391,7 +395,7 @@ class EventCoder:
             if ev is not None:
                 ev_tokens[ev.id] = tok
                 events.append(ev)
-        events = _without_purpose_repeats(events, ev_tokens)
+        events = _without_repeats(_without_purpose_repeats(events, ev_tokens), ev_tokens)
         if self.classifier and events:
             events = self._classify(art, events)
         art.events = events
@@ -405,7 +409,7 @@ class EventCoder:
         sents = list(art.doc.sents)
         wanted = sorted({e.sentence for e in events if e.sentence is not None})
         probs = probabilities([sents[i].text.strip() for i in wanted], self.model,
-                              whole_text=art.text)
+                              whole_text=art.text, int8=self.int8)
         by_sentence = dict(zip(wanted, probs))
         known = {a.name: a.basis in ("dictionary", "context") for a in art.actors}
         kept = []
@@ -481,7 +485,14 @@ class EventCoder:
                            for g in c.children if g.dep_ == "pobj" for a in index.of_phrase(g)]
             elif subj is not None:
                 actors += index.of_phrase(subj) or _antecedent(subj, index, [])
-            for child in tok.children:
+            objects = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+            if not objects and not any(c.dep_ in ("xcomp", "ccomp", "prep", "advcl")
+                                       for c in tok.children):
+                # "aiding and abetting Russia's war": two verbs share one object
+                objects = [c for conj in tok.conjuncts if tok.i < conj.i <= tok.i + 3 and
+                           not any(g.dep_ in ("nsubj", "aux") for g in conj.children)
+                           for c in conj.children if c.dep_ == "dobj"][:1]
+            for child in objects:
                 if child.dep_ in ("dobj", "dative"):
                     # a dative may be the preposition itself ("sell drones to X")
                     heads = [g for g in child.children if g.dep_ == "pobj"] \
@@ -580,6 +591,10 @@ class EventCoder:
     def _event(self, art, doc, tok, trig, index, sent_starts, n) -> Optional[Event]:
         if _intention_only(tok, trig):
             return None
+        if tok.pos_ == "VERB" and trig.event == "AID" and not trig.object and \
+                any(c.dep_ == "xcomp" for c in tok.children) and \
+                not any(c.dep_ in ("dobj", "dative") for c in tok.children):
+            return None  # "help mediate", "helping to offset losses": the act is the other verb
         holders = [tok] + ([tok.head] if tok.dep_ == "dobj" else [])
         if tok.pos_ == "NOUN" and trig.event == "ACCUSE" and any(
                 c.dep_ == "prep" and c.lower_ in ("to", "over") for h in holders
@@ -612,6 +627,13 @@ class EventCoder:
                 recipients = [r for r in recipients if r not in envoys]
         if not actors:
             return None  # who did it is the point of an event: none found, no event
+        if tok.pos_ == "NOUN" and trig.event in ("REQUEST", "THREATEN") and \
+                not recipients and not _names_own_parties(tok):
+            return None  # "Western pressure", "the threat Russia poses": no one addressed
+            # and no one making it ("Seoul's request for talks" stays)
+        if trig.event == "ACCUSE" and trig.mode == "allege" and tok.pos_ == "VERB" and \
+                any(c.dep_ == "ccomp" and _is_speech(c) for c in tok.children):
+            return None  # "Russia claimed that Li said ...": a report of speech, no charge
         if trig.event == "ACCUSE" and trig.mode == "allege" and tok.pos_ == "VERB" and \
                 not recipients and any(c.dep_ == "ccomp" for c in tok.children):
             return None  # "X claims it has always been neutral": an allegation accuses
@@ -633,9 +655,19 @@ class EventCoder:
             src = sources[0]
             head = doc[src.head] if src.head >= 0 else doc[src.end - 1]
             # the actor of the source's head word ("US officials", "the Pentagon report"),
-            # not one named deeper inside it ("a closer look at Li's trip")
+            # or of its "from"/"of" complement ("the data from the Russian customs"); not
+            # one named deeper inside ("a closer look at Li's trip" is no source)
             named = index.of_phrase(head) if src.end > src.start else []
-            attributed = named[0].name if named else src.text
+            if not named:
+                named = [a for c in head.children if c.dep_ == "prep" and
+                         c.lower_ in ("from", "of") for g in c.children if g.dep_ == "pobj"
+                         for a in index.of_phrase(g)]
+            if named:
+                attributed = named[0].name
+            elif head.pos_ in ("PRON", "PROPN") or head.ent_type_ in ("PERSON", "ORG",
+                                                                      "NORP", "GPE") or \
+                    _role_noun(head):
+                attributed = src.text  # "many", "some analysts", "diplomats"
         sent = tok.sent
         sidx = sent_starts.index(sent.start_char) if sent.start_char in sent_starts else None
         confidence = 0.5 + 0.2 * bool(recipients) + 0.1 * (tok.pos_ == "VERB") + 0.1 * all(
@@ -652,6 +684,21 @@ class EventCoder:
             recipient_spans=[_mention_near(a, tok) for a in recipients],
             reported_by=[s.text for s in sources])
         return ev
+
+
+def _role_noun(tok: Token) -> bool:
+    """A word for people or bodies that speak ("analysts", "officials", "media")."""
+    from ..actors.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    return tok.pos_ == "NOUN" and (lex.role(tok.lemma_) or lex.role(tok.lower_)) is not None
+
+
+def _is_speech(verb: Token) -> bool:
+    from ..actors.coref import reporting_verbs
+
+    return verb.lemma_.lower() in reporting_verbs() and verb.lemma_.lower() not in (
+        "claim", "allege", "accuse", "charge")
 
 
 def _mention_near(actor: Actor, tok: Token) -> Optional[list[int]]:
@@ -695,6 +742,49 @@ def _is_joint(tok: Token, index: "ActorIndex") -> bool:
                     g.dep_ == "pobj" and index.of_phrase(g) for g in c.children):
                 return True
     return False
+
+
+RELATION_NOUNS = {"partnership", "cooperation", "relationship", "relation", "tie", "alliance",
+                  "friendship", "collaboration", "interdependence", "rapprochement"}
+
+
+def _without_repeats(events: list[Event], tokens: dict[str, Token]) -> list[Event]:
+    """Drop what refers back to an event already coded (ANNOTATION 3): a definite nominal
+    event of the same type whose parties add nothing to an earlier sentence's event ("Li's
+    visit" after "Xi sent Li to Moscow", "the war" again), and events of a sentence the
+    article repeats word for word (a quote printed twice)."""
+    out: list[Event] = []
+    seen_sentences: set[str] = set()
+    for e in events:
+        tok = tokens[e.id]
+        sent_text = " ".join(tok.sent.text.split())
+        if sent_text in seen_sentences and not any(
+                tokens[o.id].sent.start == tok.sent.start for o in out):
+            continue
+        if tok.pos_ == "NOUN" and _definite(tok):
+            mine_a = {a.code for a in e.actor if a.code}
+            mine_r = {a.code for a in e.recipient if a.code}
+            # a definite noun ("Li's visit", "the war") for an act of an earlier sentence
+            # with the same parties in the same direction; in its own sentence a noun
+            # names a new act ("hosted talks between A and B")
+            # (a noun with its own date names another act: "Putin's visit in February")
+            if e.date_basis != "text" and any(
+                   o.event == e.event and tokens[o.id].sent.start != tok.sent.start and
+                   o.modality == e.modality and
+                   mine_a <= {a.code for a in o.actor} and
+                   mine_r <= ({a.code for a in o.recipient} | {a.code for a in o.actor})
+                   for o in out):
+                continue
+        out.append(e)
+        seen_sentences.add(sent_text)
+    return out
+
+
+def _definite(noun: Token) -> bool:
+    """A noun phrase that points back: "the/this/that visit", "Li's trip", "its war"."""
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that",
+                                                                      "these", "those"))
+               for c in noun.children)
 
 
 def _without_purpose_repeats(events: list[Event], tokens: dict[str, Token]) -> list[Event]:

@@ -38,8 +38,14 @@ def test_simple_dyad_with_evidence(run):
 
 
 def test_passive_with_agent(run):
-    # supplying is material cooperation in the project's gold (docs/ANNOTATION.md)
-    ev = only(run("Ukraine was supplied with artillery shells by Poland."), "COOPERATE")
+    # arms of unstated terms are AID (docs/ANNOTATION.md, section 3)
+    ev = only(run("Ukraine was supplied with artillery shells by Poland."), "AID")
+    assert (codes(ev.actor), codes(ev.recipient)) == (["POL"], ["UKR"])
+
+
+def test_supplies_under_stated_commercial_terms_are_cooperation(run):
+    ev = only(run("Ukraine was supplied with artillery shells by Poland under a contract "
+                  "signed last year."), "COOPERATE")
     assert (codes(ev.actor), codes(ev.recipient)) == (["POL"], ["UKR"])
 
 
@@ -76,7 +82,7 @@ def test_modality_negated_future_hypothetical(run):
 
 def test_attribution(run):
     art = run("US officials said China is supplying Iran with drone engines.")
-    ev = only(art, "COOPERATE")
+    ev = only(art, "AID")  # military goods on unstated terms
     assert (codes(ev.actor), codes(ev.recipient)) == (["CHN"], ["IRN"])
     assert ev.attributed_to == "US officials" and ev.reported_by == ["US officials"]
 
@@ -307,3 +313,58 @@ def test_source_named_in_its_complement(run):
     art = run("Data from the Indian customs confirms that Nepal bought rice from Bangladesh.")
     ev = only(art, "COOPERATE")
     assert ev.attributed_to and "customs" in ev.attributed_to.lower()
+
+
+# ---- recipients from the constructions around a trigger (participants._implicit_recipients)
+
+@pytest.mark.parametrize("text, event, actor, recipient", [
+    # a noun of help that the subject of a verb of wanting or getting receives
+    ("Syria is counting on Iranian help.", "AID", ["IRN"], ["SYR"]),
+    ("Hanoi sought Japan's support for the plan.", "SUPPORT", ["JPN"], ["VNM"]),
+    # a sanction undergone by a verb's subject, or acting on a verb's object
+    ("Venezuela faces American sanctions.", "SANCTION", ["USA"], ["VEN"]),
+    ("Turkey wants to avoid being hit by European sanctions.", "SANCTION", ["EUR"], ["TUR"]),
+    ("European sanctions have weakened Belarus's economy.", "SANCTION", ["EUR"], ["BLR"]),
+    # an attack located in a state
+    ("Azerbaijan's offensive in Armenia stalled.", "ASSAULT", ["AZE"], ["ARM"]),
+    # goods received by the "by" phrase of a participle on the object
+    ("Taiwan supplied most of the chips imported by Canada in 2022.", "COOPERATE", ["TWN"],
+     ["CAN"]),
+    # the preposition on the verb that carries a nominal event
+    ("Seoul stepped up its warnings to Pyongyang.", "THREATEN", ["KOR"], ["PRK"]),
+    # two verbs sharing one object past a fronted adjunct
+    ("In spite of its promises, Iran is aiding and abetting Syria's crackdown.", "AID",
+     ["IRN"], ["SYR"]),
+    # a reciprocal object: each party gives and gets
+    ("Laos and Cambodia supplied each other with rice.", "COOPERATE", ["KHM", "LAO"],
+     ["KHM", "LAO"]),
+    # a stance on an act a pronoun names: the act's doer
+    ("Soon after, Serbia launched its offensive, and Hungary has since refrained from "
+     "condemning it.", "ACCUSE", ["HUN"], ["SRB"]),
+])
+def test_recipient_from_the_surrounding_construction(run, text, event, actor, recipient):
+    ev = only(run(text), event)
+    assert (codes(ev.actor), codes(ev.recipient)) == (actor, recipient)
+
+
+def test_stopping_a_supply_is_a_sanction_with_the_stopping_verbs_modality(run):
+    ev = only(run("Japanese firms stopped selling chips to Russia."), "SANCTION")
+    assert (codes(ev.actor), codes(ev.recipient), ev.mode, ev.modality) == (
+        ["JPN"], ["RUS"], "discontinue", "asserted")
+    ev = only(run("Japanese firms have not stopped selling chips to Russia."), "SANCTION")
+    assert ev.modality == "negated"
+
+
+def test_military_goods_on_unstated_terms_are_aid(run):
+    ev = only(run("Two Turkish companies have also supplied military radios to Azerbaijan."),
+              "AID")
+    assert (codes(ev.actor), codes(ev.recipient)) == (["TUR"], ["AZE"])
+    art = run("Two Turkish companies have also sold military radios to Azerbaijan.")
+    assert [e.event for e in art.events] == ["COOPERATE"]
+
+
+def test_recognising_is_support_only_of_an_actor(run):
+    assert not [e for e in run("Recognizing the risk, Chile and Peru proposed new talks.").events
+                if e.event == "SUPPORT"]
+    ev = only(run("France recognised Palestine in June."), "SUPPORT")
+    assert codes(ev.recipient) == ["PSE"]

@@ -26,302 +26,26 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 from typing import Optional
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from ..config import Config
-from ..datafiles import package_text, tsv_rows
 from ..pipeline import register_stage
-from ..schema import Actor, ActorRef, Article, Event
+from ..schema import Actor, Article, Event
 from .confidence import calibration, features
 from .contexts import contexts_of
 from .modality import attribution_of, is_historical, modality_of
-from .when import resolve_date
 from .ontology import load_ontology
-
-
-@dataclass(frozen=True)
-class Trigger:
-    lemma: str
-    pos: str
-    event: str
-    mode: Optional[str]
-    particle: Optional[str]
-    object: Optional[str]
-    recipient_preps: tuple[str, ...]
-    reciprocal: bool
-    converse: bool = False  # the subject is the recipient ("received aid from Y")
-
-
-@lru_cache(maxsize=1)
-def triggers() -> dict[tuple[str, str], list[Trigger]]:
-    out: dict[tuple[str, str], list[Trigger]] = {}
-    for r in tsv_rows(package_text("events/data/triggers.tsv")):
-        if not r.get("lemma") or not r.get("event"):
-            continue
-        t = Trigger(r["lemma"].lower(), r.get("pos", "VERB").upper(), r["event"].upper(),
-                    r.get("mode") or None, r.get("particle") or None, r.get("object") or None,
-                    tuple(p for p in r.get("recipient_preps", "").split("|") if p),
-                    r.get("reciprocal", "no").lower() == "yes",
-                    r.get("note", "").lower().startswith("converse"))
-        out.setdefault((t.lemma, t.pos), []).append(t)
-    return out
-
-
-# heads a light verb's object may sit under: "held two days of talks", "launched dozens of
-# drones", "approved USD 200 million in financing", "a round of talks", "a wave of arrests"
-PARTITIVE = {"round", "series", "wave", "number", "set", "batch", "couple", "dozen", "dozens",
-             "hundreds", "thousands", "lot", "lots", "day", "week", "month", "year", "hour",
-             "million", "billion", "trillion", "worth", "amount", "package", "kind", "type",
-             "flurry", "spate", "string", "volley", "barrage", "salvo", "host", "range"}
-
-
-def through_partitive(tok: Token) -> Token:
-    """The noun a quantity or partitive head stands for: "dozens of drones" -> drones."""
-    for _ in range(3):
-        if not (tok.lemma_.lower() in PARTITIVE or tok.like_num or tok.pos_ == "NUM" or
-                tok.tag_ == "$"):
-            break
-        inner = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
-                      for g in c.children if g.dep_ == "pobj"), None)
-        if inner is None:
-            break
-        tok = inner
-    return tok
-
-
-def objects_of(tok: Token) -> list[Token]:
-    """The object words a light verb's row may name: direct object (with its conjuncts and
-    past a partitive head), attribute, passive subject, or the noun a participle modifies
-    ("tariffs imposed by Mexico")."""
-    out: list[Token] = []
-    for c in tok.children:
-        if c.dep_ in ("dobj", "attr", "nsubjpass"):
-            for o in [c] + list(c.conjuncts):
-                out.append(o)
-                inner = through_partitive(o)
-                if inner is not o:
-                    out.append(inner)
-    if tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.tag_ == "VBN":
-        out.append(tok.head)
-    return out
-
-
-def match_trigger(tok: Token) -> Optional[Trigger]:
-    """The lexicon row a word is a trigger of, in its context (particle, object)."""
-    pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN" if tok.pos_ == "NOUN" else None
-    if pos is None:
-        return None
-    rows = triggers().get((tok.lemma_.lower(), pos))
-    if not rows:
-        return None
-    preps = [c for c in tok.children if c.dep_ in ("prt", "prep")]
-    particles = {c.lower_ for c in preps}
-    objects = [o.lemma_.lower() for o in objects_of(tok)]  # the head object first
-    prep_objects = {through_partitive(g).lemma_.lower() for c in preps for g in c.children
-                    if g.dep_ == "pobj"}
-    for row in rows:  # the most specific row first: particle and object, object, particle
-        if row.particle and row.particle in particles and row.object and (
-                row.object in objects or row.object in prep_objects):
-            return row
-    for obj in objects:  # "providing photographs and intelligence": the first object's row
-        row = next((r for r in rows if r.object == obj and not r.particle), None)
-        if row is not None:
-            return row
-    with_particle = [r for r in rows if r.particle and r.particle in particles and not r.object]
-    if with_particle:
-        return with_particle[0]
-    plain = [r for r in rows if not r.particle and not r.object]
-    return plain[0] if plain else None
-
-
-def _names_own_parties(noun: Token) -> bool:
-    """A nominal event with its own actor: a possessor ("Russia's attack") or a "by" or
-    "between" phrase."""
-    for c in noun.children:
-        if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"):
-            return True
-        if c.dep_ == "prep" and c.lower_ in ("by", "between") and any(
-                g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN") for g in c.children):
-            return True
-    return False
-
-
-def light_verb_of(noun: Token) -> Optional[Token]:
-    """The verb whose lexicon row names this noun as its object ("held talks", "held a
-    round of talks", "tariffs imposed by"): the noun is that verb's event, not one of its
-    own."""
-    cur = noun
-    for _ in range(3):
-        head = cur.head
-        if head is cur:
-            return None
-        if cur.dep_ in ("dobj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
-            # any trigger verb: "suspended sales to X" is one event (the verb's), and
-            # "condemned the attack" codes the condemnation; but an object that names its
-            # own parties is an event too ("mediating talks between A and B")
-            if match_trigger(head) is None or (cur is noun and _names_own_parties(noun)):
-                return None
-            return head
-        if cur.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in \
-                PARTITIVE | {"dozen"} or (cur.dep_ == "pobj" and head.head.like_num):
-            cur = head.head  # "a round of talks": climb to "round"
-            continue
-        if cur.dep_ == "pobj" and head.dep_ in ("prep", "prt"):
-            verb = head.head
-            row = match_trigger(verb) if verb.pos_ in ("VERB", "AUX") else None
-            return verb if row is not None and row.object and row.particle else None
-        if cur.dep_ == "conj":
-            cur = head
-            continue
-        return None
-    return None
-
-
-# ----------------------------------------------------------------------------------------
-
-class ActorIndex:
-    """Which actors each token of the doc belongs to."""
-
-    def __init__(self, doc: Doc, actors: list[Actor]):
-        self.by_token: dict[int, list[Actor]] = {}
-        for a in actors:
-            for m in a.mentions:
-                span = doc.char_span(m.start, m.end, alignment_mode="expand")
-                if span is None:
-                    continue
-                for t in span:
-                    self.by_token.setdefault(t.i, [])
-                    if a not in self.by_token[t.i]:
-                        self.by_token[t.i].append(a)
-
-    def of_phrase(self, head: Token) -> list[Actor]:
-        """Actors named by the noun phrase headed by ``head`` and its conjuncts."""
-        out: list[Actor] = []
-        for tok in [head] + list(head.conjuncts):
-            found = self.by_token.get(tok.i)
-            if not found:  # "the US government": an actor among the head's modifiers
-                for child in tok.children:
-                    if child.dep_ in ("compound", "amod", "poss", "nmod") and \
-                            child.i in self.by_token:
-                        found = self.by_token[child.i]
-                        break
-            for a in found or []:
-                if a not in out:
-                    out.append(a)
-        return out
-
-
-def _ref(a: Actor) -> ActorRef:
-    return ActorRef(a.code, a.sector, a.name)
-
-
-def _subject(tok: Token) -> Optional[Token]:
-    """The subject of a verb, or of the verb it hangs on: "agreed to supply", "is due to
-    meet" (through the adjective), "A and B". Object control: "urged Moscow to withdraw",
-    "helping Moscow to import" take the governing verb's object as the subject."""
-    cur = tok
-    for _ in range(4):
-        subj = next((c for c in cur.children if c.dep_ in ("nsubj", "csubj")), None)
-        if subj is not None:
-            return subj
-        if cur.dep_ in ("pcomp", "prep") and cur.head is not cur:
-            # "refrained from condemning": up through the preposition; "accused India of
-            # backing militants": the object of the verb does the act
-            came_from_pcomp, cur = cur.dep_ == "pcomp", cur.head
-            if not came_from_pcomp and cur.pos_ == "VERB":
-                obj = next((c for c in cur.children if c.dep_ == "dobj" and c.i < tok.i and
-                            c.pos_ in ("PROPN", "NOUN", "PRON")), None)
-                if obj is not None:
-                    return obj
-            continue
-        if cur.dep_ in ("xcomp", "conj", "advcl", "acomp") and cur.head is not cur:
-            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
-            link, cur = cur.dep_, cur.head
-            if link in ("xcomp", "advcl") and infinitive and cur.pos_ == "VERB" and \
-                    cur.i < tok.i:
-                obj = next((c for c in cur.children if c.dep_ == "dobj" and c.i < tok.i and
-                            c.pos_ in ("PROPN", "NOUN", "PRON")), None)
-                if obj is not None:
-                    return obj
-            continue
-        break
-    return None
+from .participants import (ActorIndex, _ref, is_named_person, participants)
+from .triggers import (Trigger, _names_own_parties, in_context, light_verb_of,
+                       match_trigger, through_partitive)
+from .when import resolve_date
 
 
 # years between an event and the latest year an undated article mentions before the event
 # counts as historical (with a publication date the margin is modality.is_historical's 2)
 HISTORICAL_MARGIN = 10
-PERSON_PRONOUNS = {"he", "she", "him", "her"}
-# verbs that carry a nominal event whose actor is their subject: "X canceled cooperation with
-# Y", "X stepped up its support for Y", "X boosted trade with Y"
-SUPPORT_VERBS = {"cancel", "suspend", "halt", "end", "freeze", "resume", "continue", "expand",
-                 "deepen", "strengthen", "boost", "increase", "step", "launch", "begin",
-                 "start", "pursue", "offer", "provide", "extend", "pledge", "promise",
-                 "reduce", "scale", "curtail", "intensify", "ramp", "lend", "give", "maintain"}
-
-
-def is_named_person(a: Actor) -> bool:
-    """A named individual ("Amina Bello"), not a group ("Kenyan police officers")."""
-    return a.kind == "person" and " " in a.name and a.name.split()[-1][:1].isupper()
-
-
-def _antecedent_of_possessive(poss: Token, index: "ActorIndex") -> list[Actor]:
-    """"its", "his", "her" before a nominal event: the subject of the clause it sits in
-    ("China seeks to balance its partnership with Russia")."""
-    if poss.lower_ not in ("its", "his", "her"):
-        return []
-    cur = poss.head
-    for _ in range(6):
-        if cur.pos_ in ("VERB", "AUX"):
-            subj = _subject(cur)
-            if subj is not None and subj.i < poss.i:
-                found = index.of_phrase(subj)
-                want = ("person",) if poss.lower_ in ("his", "her") else (
-                    "state", "organisation", "company")
-                return [a for a in found if a.kind in want][:1]
-        if cur.head is cur:
-            break
-        cur = cur.head
-    return []
-
-
-def _antecedent(pron: Token, index: "ActorIndex", exclude: list[Actor]) -> list[Actor]:
-    """A subject pronoun's actor: "he"/"she" -> a person named before it in its sentence or
-    the one before; "it" -> a state or organisation before it in its sentence. A subject is
-    preferred to a nearer object (the subject is what the text is about: "Why does the US
-    ask China to stop, while it sells arms to Taiwan?"). Nothing for "they" or "we" (too
-    often a group the text never names)."""
-    word = pron.lower_
-    if word not in PERSON_PRONOUNS and word != "it":
-        return []
-    sent = pron.sent
-    floor = sent.start
-    if word in PERSON_PRONOUNS and sent.start > 0:
-        floor = pron.doc[sent.start - 1].sent.start
-    def fits(a: Actor) -> bool:
-        if a in exclude:
-            return False
-        if word in PERSON_PRONOUNS:
-            return is_named_person(a)
-        return a.kind in ("state", "organisation", "company")
-
-    # a subject before the pronoun first (the centre of attention), else the nearest mention
-    for subjects_only in (True, False):
-        for i in range(pron.i - 1, floor - 1, -1):
-            t = pron.doc[i]
-            if subjects_only and not (t.dep_ in ("nsubj", "nsubjpass") or
-                                      t.head.dep_ in ("nsubj", "nsubjpass")):
-                continue
-            for a in index.by_token.get(i, []):
-                if fits(a):
-                    return [a]
-    return []
-
-
 def _date(tok: Token, published: Optional[str]) -> tuple[Optional[str], Optional[str], str]:
     """(date, precision, basis): a date phrase of the trigger's clause resolved against the
     publication date (``events.when``), else the publication date itself."""
@@ -396,6 +120,7 @@ class EventCoder:
                 ev_tokens[ev.id] = tok
                 events.append(ev)
         events = _without_repeats(_without_purpose_repeats(events, ev_tokens), ev_tokens)
+        _acts_referred_to(events, ev_tokens)
         if self.classifier and events:
             events = self._classify(art, events)
         art.events = events
@@ -440,154 +165,6 @@ class EventCoder:
             kept.append(e)
         return kept
 
-    def _participants(self, tok: Token, trig: Trigger, index: ActorIndex):
-        actors: list[Actor] = []
-        recipients: list[Actor] = []
-        if tok.pos_ == "NOUN":
-            for child in tok.children:
-                if child.dep_ in ("poss", "compound", "amod") and child.i in index.by_token:
-                    actors += [a for a in index.by_token[child.i] if a not in actors]
-                if child.dep_ == "poss" and child.i not in index.by_token:
-                    # "its partnership with Russia": the possessive pronoun's antecedent
-                    actors += _antecedent_of_possessive(child, index)
-                if child.dep_ == "prep" and child.lower_ == "by":
-                    for obj in child.children:
-                        if obj.dep_ == "pobj":
-                            actors += index.of_phrase(obj)
-            if not actors and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and \
-                    tok.head.lemma_.lower() in SUPPORT_VERBS:
-                # "X canceled cooperation with Y", "X stepped up support for Y": the
-                # subject of the verb that carries the nominal event
-                subj = _subject(tok.head)
-                if subj is not None:
-                    actors += index.of_phrase(subj)
-        else:
-            subj = _subject(tok)
-            passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-            if passive is not None:
-                recipients += index.of_phrase(passive)
-                # the agent: "by X" on the verb, or hung by the parser on its object
-                # ("was supplied with shells by Poland")
-                near = [tok] + [g for c in tok.children if c.dep_ in ("prep", "dobj")
-                                for g in c.children if g.dep_ == "pobj"]
-                for h in near:
-                    for child in h.children:
-                        if child.dep_ == "agent" or (child.dep_ == "prep" and
-                                                     child.lower_ == "by"):
-                            for obj in child.children:
-                                if obj.dep_ == "pobj":
-                                    actors += [a for a in index.of_phrase(obj)
-                                               if a not in actors]
-            elif subj is not None and any(c.dep_ == "auxpass" for c in tok.children):
-                # "keen to avoid being hit by sanctions": the climbed subject undergoes the act
-                recipients += index.of_phrase(subj)
-                actors += [a for c in tok.children if c.dep_ == "agent"
-                           for g in c.children if g.dep_ == "pobj" for a in index.of_phrase(g)]
-            elif subj is not None:
-                actors += index.of_phrase(subj) or _antecedent(subj, index, [])
-            objects = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
-            if not objects and not any(c.dep_ in ("xcomp", "ccomp", "prep", "advcl")
-                                       for c in tok.children):
-                # "aiding and abetting Russia's war": two verbs share one object
-                objects = [c for conj in tok.conjuncts if tok.i < conj.i <= tok.i + 3 and
-                           not any(g.dep_ in ("nsubj", "aux") for g in conj.children)
-                           for c in conj.children if c.dep_ == "dobj"][:1]
-            for child in objects:
-                if child.dep_ in ("dobj", "dative"):
-                    # a dative may be the preposition itself ("sell drones to X")
-                    heads = [g for g in child.children if g.dep_ == "pobj"] \
-                        if child.pos_ == "ADP" else [child]
-                    for h in heads:
-                        recipients += [a for a in index.of_phrase(h) if a not in recipients]
-        preps = set(trig.recipient_preps) | ({"with"} if trig.reciprocal else set())
-        if tok.pos_ != "NOUN" and trig.event in ("SANCTION", "RETREAT"):
-            # "suspending electricity sales to X", "lifted the ban on imports from Y": an
-            # act that stops or lifts another takes that act's recipient
-            for obj in (c for c in tok.children if c.dep_ == "dobj"):
-                inner = match_trigger(obj) if obj.pos_ == "NOUN" else None
-                if inner is not None:
-                    preps |= set(inner.recipient_preps)
-        # the preposition may hang on the verb or on its object ("imposed sanctions on X",
-        # "sell drones to X")
-        heads = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "attr")]
-        for child in (c for h in heads for c in h.children):
-            if child.dep_ == "prep" and child.lower_ in preps:
-                for obj in child.children:
-                    if obj.dep_ == "pobj":
-                        found = index.of_phrase(obj) or self._host(obj, trig)
-                        recipients += [a for a in found if a not in recipients]
-        if not recipients and tok.pos_ != "NOUN":
-            # "agreed to provide aid to Y", "offered to hand over to Y": an intention takes
-            # the recipient of the act it announces
-            for x in (c for c in tok.children if c.dep_ == "xcomp"):
-                inner = match_trigger(x)
-                inner_preps = set(inner.recipient_preps) if inner else {"to", "with", "for",
-                                                                        "against", "on"}
-                for child in x.children:
-                    if child.dep_ in ("dobj", "dative"):
-                        heads = [g for g in child.children if g.dep_ == "pobj"] \
-                            if child.pos_ == "ADP" else [child]
-                        for h in heads:
-                            recipients += [a for a in index.of_phrase(h) if a not in recipients]
-                    if child.dep_ == "prep" and child.lower_ in inner_preps:
-                        for obj in child.children:
-                            if obj.dep_ == "pobj":
-                                recipients += [a for a in index.of_phrase(obj)
-                                               if a not in recipients]
-        if trig.event == "ACCUSE" and not recipients:
-            # "The US complained that X has supplied ...", "Russia's claims that the West
-            # fuelled the conflict": the accused is the subject of the content clause (not
-            # the speaker's own side: "a Chinese spokesman claimed that China has ...")
-            for comp in (c for c in tok.children if c.dep_ in ("ccomp", "acl") and
-                         any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-                         or c.dep_ == "ccomp"):
-                inner = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")),
-                             None)
-                if inner is not None:
-                    own = {a.code for a in actors if a.code}
-                    recipients += [a for a in index.of_phrase(inner) if a not in recipients
-                                   and not (a.code and a.code in own)]
-        if trig.converse:
-            # "X received aid from Y", "Y hosted X": the giver or guest acts on the subject
-            objects = [c for c in tok.children if c.dep_ == "dobj"]
-            # "received $21.5 billion in arms from Russia": past the amount to the goods
-            holders = [tok] + objects + [through_partitive(o) for o in objects
-                                         if through_partitive(o) is not o]
-            givers = [a for h in holders for c in h.children
-                      if c.dep_ == "prep" and c.lower_ == "from"
-                      for g in c.children if g.dep_ == "pobj" for a in index.of_phrase(g)]
-            if trig.event == "CONSULT" and not givers:
-                givers = [a for c in tok.children if c.dep_ == "dobj"
-                          for a in index.of_phrase(c)]
-            if not givers:  # "has yet to receive the doses promised by the EU"
-                givers = [a for c in tok.children if c.dep_ == "dobj"
-                          for x in c.subtree if x.dep_ == "agent" or (
-                              x.dep_ == "prep" and x.lower_ == "by")
-                          for g in x.children if g.dep_ == "pobj"
-                          for a in index.of_phrase(g)]
-            if givers:
-                actors, recipients = givers, [a for a in actors if a not in givers]
-            else:
-                actors, recipients = [], actors  # the giver is not named: no actor
-        recipients = [r for r in recipients if r not in actors]
-        if trig.reciprocal and (len(actors) > 1 or recipients):
-            return actors + recipients, []
-        return actors, recipients
-
-    def _host(self, obj: Token, trig: Trigger) -> list[Actor]:
-        """The destination of a visit is its host: "a visit to Canberra" -> Australia (the
-        actors stage treats a capital after a motion word as a place)."""
-        if trig.event != "CONSULT" or obj.ent_type_ != "GPE":
-            return []
-        from ..actors.lexicon import load_lexicon
-
-        lex = load_lexicon()
-        entry = next((e for e in lex.lookup(obj.text) if e.kind == "state"), None)
-        if entry is None:
-            return []
-        return [Actor(id=entry.code, name=entry.name, code=entry.code, sector="GOV",
-                      kind="state", basis="dictionary")]
-
     def _event(self, art, doc, tok, trig, index, sent_starts, n) -> Optional[Event]:
         if _intention_only(tok, trig):
             return None
@@ -615,7 +192,11 @@ class EventCoder:
             # the joint rule (triggers.tsv header): joint drills are COOPERATE
             trig = Trigger(trig.lemma, trig.pos, "COOPERATE", None, trig.particle,
                            trig.object, ("with",), True)
-        actors, recipients = self._participants(tok, trig, index)
+        trig, modal_word = in_context(tok, trig)
+        actors, recipients = participants(tok, trig, index)
+        if trig.event == "SUPPORT" and trig.lemma in ("recognize", "recognise") and \
+                not recipients:
+            return None  # recognising a state or government, not "recognizing this shift"
         if trig.event == "CONSULT" and tok.pos_ != "NOUN":
             # one's own envoy is the means, not the counterpart: "Nigeria sent its foreign
             # minister to Ghana" (a person of the actor's state as the direct object)
@@ -638,7 +219,7 @@ class EventCoder:
                 not recipients and any(c.dep_ == "ccomp" for c in tok.children):
             return None  # "X claims it has always been neutral": an allegation accuses
             # someone; with no one else in its content clause it is a plain statement
-        mod = modality_of(tok)
+        mod = modality_of(modal_word)
         date, precision, date_basis = _date(tok, art.published)
         modality = mod.value
         if modality == "asserted" and date_basis == "text" and date:
@@ -804,7 +385,35 @@ def _without_purpose_repeats(events: list[Event], tokens: dict[str, Token]) -> l
     return out
 
 
-@register_stage("events", requires=("doc", "actors"), assigns=("events",), version="2")
+# Events that take a stance on another act: their recipient is that act's doer.
+STANCE_EVENTS = {"ACCUSE", "SUPPORT", "REJECT", "PROTEST", "AGREE"}
+ACT_PRONOUNS = {"it", "this", "that"}
+
+
+def _acts_referred_to(events: list[Event], tokens: dict[str, Token]) -> None:
+    """"Russia launched its invasion, and Beijing has since refrained from condemning it": a
+    stance on an act named by a pronoun object takes the doer of the latest act before it
+    in the same or the previous sentence as its recipient (in place)."""
+    for e in events:
+        tok = tokens[e.id]
+        if e.event not in STANCE_EVENTS or e.recipient or tok.pos_ != "VERB":
+            continue
+        if not any(c.dep_ == "dobj" and c.lower_ in ACT_PRONOUNS for c in tok.children):
+            continue
+        own = {(a.code, a.name) for a in e.actor}
+        earlier = [x for x in events if x is not e and x.event not in STANCE_EVENTS and
+                   tokens[x.id].i < tok.i and x.sentence is not None and
+                   e.sentence is not None and e.sentence - 1 <= x.sentence <= e.sentence]
+        if earlier:
+            act = max(earlier, key=lambda x: tokens[x.id].i)
+            spans = act.actor_spans or [None] * len(act.actor)
+            doers = [(a, sp) for a, sp in zip(act.actor, spans) if (a.code, a.name) not in own]
+            if doers:
+                e.recipient = [a for a, _ in doers]
+                e.recipient_spans = [sp for _, sp in doers]
+
+
+@register_stage("events", requires=("doc", "actors"), assigns=("events",), version="3")
 def make_events(config: Config):
     """PLOVER events (actor, type, mode, recipient) with modality, attribution and evidence."""
     return EventCoder(config)

@@ -66,9 +66,11 @@ def register_stage(name: str, *, requires: Sequence[str] = (), assigns: Sequence
 def _load_builtin_stages() -> None:
     # Importing these modules registers their stages.
     from .actors import stage as actors_stage  # noqa: F401
+    from .claims import stage as claims_stage  # noqa: F401
     from .events import extract as events_stage  # noqa: F401
     from .ingest import clean, dedup, language  # noqa: F401
     from .nlp import parse  # noqa: F401
+    from .quotes import stage as quotes_stage  # noqa: F401
 
 
 def registered_stages() -> dict[str, StageSpec]:

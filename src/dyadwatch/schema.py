@@ -25,7 +25,7 @@ SCHEMA_VERSION = "1"
 
 MODALITIES = ("asserted", "negated", "future", "hypothetical", "historical")
 STANCE_LABELS = ("critical", "neutral", "favourable")
-QUOTE_KINDS = ("direct", "indirect", "mixed")
+QUOTE_KINDS = ("direct", "indirect", "mixed", "partial")
 
 
 def _transient(default: Any = None) -> Any:
@@ -103,16 +103,31 @@ class Speaker:
     sector: Optional[str] = None
     affiliation: Optional[str] = None
     role: Optional[str] = None
+    # person, organisation, state, anonymous ("a source familiar with ..."), collective
+    # ("experts", "senior US officials") or document ("the report")
+    kind: Optional[str] = None
+    actor_id: Optional[str] = None  # the id of the speaker's record in `actors`, if any
+    mention: Optional[str] = None  # the words naming the speaker at the cue ("he", "Dr X")
 
 
 @dataclass(slots=True)
 class Quote:
     text: str
-    kind: str = "direct"
+    kind: str = "direct"  # direct, indirect, mixed, partial (docs/RECORDS.md)
     speaker: Optional[Speaker] = None
     cue: Optional[str] = None
     start: Optional[int] = None
     end: Optional[int] = None
+    # [start, end] of each piece when the content is cut by its own cue ("Trade, the
+    # study says, grew ..."); empty for one piece
+    parts: list[list[int]] = field(default_factory=list)
+    cue_start: Optional[int] = None
+    cue_end: Optional[int] = None
+    cue_kind: Optional[str] = None  # speech, written, thought, finding
+    speaker_start: Optional[int] = None  # the words naming the speaker at the cue
+    speaker_end: Optional[int] = None
+    sentence: Optional[int] = None  # index of the sentence the quote starts in
+    continued: bool = False  # takes its speaker and cue from the quote before it
 
 
 @dataclass(slots=True)
@@ -127,6 +142,21 @@ class Claim:
     attributed_to: Optional[str] = None
     start: Optional[int] = None
     end: Optional[int] = None
+    # --- added fields (docs/RECORDS.md, "Claims") ---
+    kind: Optional[str] = None  # money, percent, multiple, count, duration, measure, number
+    unit_text: Optional[str] = None  # the unit or currency as written ("bn roubles", "%")
+    low: Optional[float] = None  # a range's ends ("5 to 10", "tens of thousands")
+    high: Optional[float] = None
+    per: Optional[str] = None  # a rate's denominator ("$10 per gram" -> gram)
+    qualifier_text: Optional[str] = None  # the qualifier as written ("nearly")
+    change: Optional[str] = None  # increase, decrease, or None
+    change_role: Optional[str] = None  # amount, from, to
+    change_id: Optional[str] = None  # the same id links the ends of one change
+    period_precision: Optional[str] = None  # day, week, month, quarter, half, year, ...
+    measure_start: Optional[int] = None  # character offsets of `measure` in the text
+    measure_end: Optional[int] = None
+    sentence: Optional[int] = None  # index of the sentence in `Article.sentences`
+    evidence: Optional[str] = None  # the sentence's text
 
 
 @dataclass(slots=True)

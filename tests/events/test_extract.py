@@ -338,6 +338,12 @@ def test_source_named_in_its_complement(run):
     # a reciprocal object: each party gives and gets
     ("Laos and Cambodia supplied each other with rice.", "COOPERATE", ["KHM", "LAO"],
      ["KHM", "LAO"]),
+    # a gerund in an adjunct's noun phrase is done by the clause's subject
+    ("In the context of providing Syria with economic assistance, Iran seeks to balance its "
+     "ties.", "AID", ["IRN"], ["SYR"]),
+    # the state goods are bought in is the seller's
+    ("Companies in Kazakhstan bought dual-use goods in Turkey.", "COOPERATE", ["KAZ"],
+     ["TUR"]),
     # a stance on an act a pronoun names: the act's doer
     ("Soon after, Serbia launched its offensive, and Hungary has since refrained from "
      "condemning it.", "ACCUSE", ["HUN"], ["SRB"]),

@@ -222,3 +222,5 @@ def evaluate(gold_root: str | Path, names: Iterable[str] | None = None,
 
 # Scorers of later stages live beside their subject; importing registers them.
 from . import actor_tasks, event_tasks  # noqa: E402,F401
+from . import claim_tasks  # noqa: E402,F401
+from . import quote_tasks  # noqa: E402,F401

@@ -54,10 +54,16 @@ def _subject(tok: Token) -> Optional[Token]:
     meet" (through the adjective), "A and B". Object control: "urged Moscow to withdraw",
     "helping Moscow to import" take the governing verb's object as the subject."""
     cur = tok
-    for _ in range(4):
+    for _ in range(6):
         subj = next((c for c in cur.children if c.dep_ in ("nsubj", "csubj")), None)
         if subj is not None:
             return subj
+        if tok.tag_ == "VBG" and cur.dep_ == "pobj" and cur.head.dep_ == "prep" and \
+                cur is not tok:
+            # "In the context of providing X with aid, Y seeks ...": a gerund in an
+            # adjunct's noun phrase is done by the clause's subject
+            cur = cur.head
+            continue
         if cur.dep_ in ("pcomp", "prep") and cur.head is not cur:
             # "refrained from condemning": up through the preposition; "accused India of
             # backing militants": the object of the verb does the act
@@ -195,6 +201,12 @@ def participants(tok: Token, trig: Trigger, index: ActorIndex) -> tuple[list[Act
                        for g in c.children if g.dep_ == "pobj" for a in index.of_phrase(g)]
         elif subj is not None:
             actors += index.of_phrase(subj) or _antecedent(subj, index, [])
+        elif tok.dep_ == "acl" and tok.tag_ == "VBN" and trig.object:
+            # "sanctions imposed on X by Y": the agent of a light verb's participle on its
+            # object noun (a plain participle, "crimes committed by", is no act of its own)
+            actors += [a for c in tok.children if c.dep_ == "agent" or (
+                c.dep_ == "prep" and c.lower_ == "by") for g in c.children
+                if g.dep_ == "pobj" for a in index.of_phrase(g)]
         objects = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
         if not objects and not any(c.dep_ in ("xcomp", "ccomp") or (
                 c.dep_ in ("prep", "advcl") and c.i > tok.i) for c in tok.children):
@@ -345,7 +357,11 @@ def _implicit_recipients(tok: Token, trig: Trigger, actors: list[Actor],
     - an attack located in or aimed at a state through its complement: "its war in
       Ukraine", "a war of aggression against the Ukrainian people";
     - goods the object names that a "by" phrase receives: "supplied most of the chips
-      imported by X" -> X.
+      imported by X" -> X;
+    - the state goods are bought in: "firms in X bought goods in Y" -> Y;
+    - for a participle on a noun, whoever the noun's clause makes its receiver or owner:
+      "X has yet to receive the doses promised by Y" -> X, "X's dispute over tariffs
+      imposed by Y" -> X.
     """
     own = set(map(id, actors))
 
@@ -373,6 +389,10 @@ def _implicit_recipients(tok: Token, trig: Trigger, actors: list[Actor],
                                     for a in index.of_phrase(c)])
                     if found:
                         return found
+    if tok.pos_ != "NOUN" and tok.dep_ == "acl":
+        found = others(_owner_of_modified_noun(tok.head, index))
+        if found:
+            return found
     if trig.event == "ASSAULT":
         holders = [tok] + [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                            for g in c.children if g.dep_ == "pobj"]
@@ -384,6 +404,13 @@ def _implicit_recipients(tok: Token, trig: Trigger, actors: list[Actor],
                                     if c.lower_ != "in" or a.kind == "state"])
                     if found:
                         return found
+    if trig.event == "COOPERATE" and "from" in trig.recipient_preps and tok.pos_ != "NOUN":
+        # "firms in X bought goods in Y": where goods are bought is the seller's state
+        found = others([a for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+                        for g in c.children if g.dep_ == "pobj"
+                        for a in index.of_phrase(g) if a.kind == "state"])
+        if found:
+            return found
     if trig.event in ("AID", "COOPERATE") and tok.pos_ != "NOUN":
         for obj in (c for c in tok.children if c.dep_ == "dobj"):
             for noun in {obj, through_partitive(obj)}:
@@ -420,3 +447,18 @@ def is_verb(tok: Token, lemmas: set[str]) -> bool:
     """The token is one of these verbs: by its lemma, or by a regular inflected form where
     the model's lemmatiser errs ("hoping" -> "hop")."""
     return tok.lemma_.lower() in lemmas or tok.lower_ in _forms(frozenset(lemmas))
+
+
+def _owner_of_modified_noun(noun: Token, index: ActorIndex) -> list[Actor]:
+    """Who receives or owns the noun a participle modifies: the subject of a verb of getting
+    that takes it as object ("has yet to receive any of the doses"), or the possessor of the
+    noun it complements ("its dispute over the tariffs")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "dobj":
+        noun = noun.head.head  # "any of the doses"
+    host = noun.head
+    if noun.dep_ == "dobj" and is_verb(host, BENEFICIARY_VERBS):
+        return _subject_actors(host, index)
+    if noun.dep_ == "pobj" and host.dep_ == "prep" and host.head.pos_ == "NOUN":
+        for poss in (c for c in host.head.children if c.dep_ == "poss"):
+            return index.of_phrase(poss) or _antecedent_of_possessive(poss, index)
+    return []

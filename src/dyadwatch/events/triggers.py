@@ -127,6 +127,11 @@ def light_verb_of(noun: Token) -> Optional[Token]:
     """The verb whose lexicon row names this noun as its object ("held talks", "held a
     round of talks", "tariffs imposed by"): the noun is that verb's event, not one of its
     own."""
+    for c in noun.children:  # "sanctions imposed on X by Y": the participle's event
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            row = match_trigger(c)
+            if row is not None and row.object:
+                return c
     cur = noun
     for _ in range(3):
         head = cur.head

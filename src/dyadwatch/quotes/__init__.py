@@ -1,0 +1,1 @@
+"""Quotes: direct, indirect, mixed and partial, with speakers resolved to actors."""

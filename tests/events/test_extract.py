@@ -374,3 +374,32 @@ def test_recognising_is_support_only_of_an_actor(run):
                 if e.event == "SUPPORT"]
     ev = only(run("France recognised Palestine in June."), "SUPPORT")
     assert codes(ev.recipient) == ["PSE"]
+
+
+@pytest.fixture(scope="module")
+def run_with_quotes():
+    cfg = load_config(extra={"pipeline": {"stages": ["clean", "parse", "actors", "quotes",
+                                                     "events"]}})
+
+    def _run(text, published="2024-05-10"):
+        [art] = analyze_texts([{"text": text, "published": published}], cfg)
+        assert art.error is None, art.error
+        return art
+
+    return _run
+
+
+def test_an_event_inside_a_quote_is_reported_by_its_speaker(run_with_quotes):
+    art = run_with_quotes("“Moscow has been moving troops to the border,” said Jonas Berg, "
+                          "an analyst at the Nordic Defence Institute.")
+    ev = only(art, "MOBILIZE")
+    assert codes(ev.actor) == ["RUS"] and ev.recipient == []  # own forces are the means
+    assert ev.attributed_to == "Jonas Berg"
+
+
+def test_we_inside_a_quote_is_the_speakers_side(run_with_quotes):
+    art = run_with_quotes("“We are providing assistance to Syria,” Iran's foreign minister "
+                          "Ali Bagheri said on Monday.")
+    ev = only(art, "AID")
+    assert (codes(ev.actor), codes(ev.recipient)) == (["IRN"], ["SYR"])
+    assert ev.attributed_to and "Bagheri" in ev.attributed_to

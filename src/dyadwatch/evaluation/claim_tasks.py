@@ -21,9 +21,10 @@ Matching (docs/EVALUATION.md, "Claims"):
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, Optional
+from typing import Any, Optional
 
 from ..config import Config
+from .runs import analysed
 from . import scoring
 from .tasks import scorer
 
@@ -126,19 +127,9 @@ def match(golds: list[tuple[Any, Optional[tuple[float, float]]]], preds: list,
     return scoring.PRF(len(pairs), extra, len(golds) - len(pairs)), pairs
 
 
-def claimed(items: list, config: Config, published: list | None = None) -> Iterable:
-    """Articles with actors and claims for each gold text (no cleaning: offsets hold)."""
-    from ..config import merge
-    from ..pipeline import Pipeline
-    from ..schema import Article
-
-    cfg = merge(config, {"pipeline": {"stages": ["parse", "actors", "claims"],
-                                      "disable": []}}, "evaluation")
-    pipe = Pipeline.from_config(cfg)
-    published = published or [None] * len(items)
-    arts = [Article(id=str(i.id), text=i.text, published=p) for i, p in zip(items, published)]
-    for start in range(0, len(arts), 64):
-        yield from pipe(arts[start:start + 64])
+def claimed(items: list, config: Config, published: list | None = None):
+    """Articles with actors, claims for each gold text (no cleaning: offsets hold)."""
+    return analysed(items, config, ['parse', 'actors', 'claims'], published, batch=64)
 
 
 _DIRECTION = {"up": "increase", "down": "decrease", "=": None}

@@ -8,6 +8,7 @@ event detection (which the events stage adds).
 from __future__ import annotations
 
 from ..config import Config
+from .runs import analysed
 from . import scoring
 from .tasks import Task, _nlp, register_task, scorer
 
@@ -50,19 +51,8 @@ def _own_modality(items: list, config: Config) -> dict:
 
 
 def coded(items: list, config: Config, published: list | None = None):
-    """Articles with actors and events for each gold text (no cleaning: gold offsets hold)."""
-    from ..config import merge
-    from ..pipeline import Pipeline
-    from ..schema import Article
-
-    cfg = merge(config, {"pipeline": {"stages": ["parse", "actors", "events"],
-                                      "disable": []}}, "evaluation")
-    pipe = Pipeline.from_config(cfg)
-    published = published or [None] * len(items)
-    arts = [Article(id=str(i.id), text=i.text, published=p) for i, p in zip(items, published)]
-    size = 64
-    for start in range(0, len(arts), size):
-        yield from pipe(arts[start:start + size])
+    """Articles with actors, quotes, events for each gold text (no cleaning: offsets hold)."""
+    return analysed(items, config, ['parse', 'actors', 'quotes', 'events'], published, batch=64)
 
 
 def _codes(refs) -> set:

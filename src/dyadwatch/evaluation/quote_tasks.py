@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 
 from ..config import Config
+from .runs import analysed as run_stages
 from . import scoring
 from .tasks import scorer
 
@@ -36,18 +37,7 @@ WORD = re.compile(r"\w+")
 
 def analysed(items: list, config: Config, published: list | None = None):
     """Articles with actors and quotes for each gold text (no cleaning: offsets hold)."""
-    from ..config import merge
-    from ..pipeline import Pipeline
-    from ..schema import Article
-
-    cfg = merge(config, {"pipeline": {"stages": ["parse", "actors", "quotes"],
-                                      "disable": []}}, "evaluation")
-    pipe = Pipeline.from_config(cfg)
-    published = published or [None] * len(items)
-    arts = [Article(id=str(i.id), text=i.text, published=p) for i, p in zip(items, published)]
-    size = 16
-    for start in range(0, len(arts), size):
-        yield from pipe(arts[start:start + size])
+    return run_stages(items, config, ["parse", "actors", "quotes"], published, batch=16)
 
 
 def tokens(text: str, spans) -> frozenset[int]:

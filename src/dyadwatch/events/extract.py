@@ -35,9 +35,9 @@ from ..pipeline import register_stage
 from ..schema import Actor, Article, Event
 from .confidence import calibration, features
 from .contexts import contexts_of
-from .modality import attribution_of, is_historical, modality_of
+from .modality import Source, attribution_of, is_historical, modality_of
 from .ontology import load_ontology
-from .participants import (ActorIndex, _ref, is_named_person, participants)
+from .participants import ActorIndex, _ref, _subject, is_named_person, participants
 from .triggers import (Trigger, _names_own_parties, in_context, light_verb_of,
                        match_trigger, through_partitive)
 from .when import resolve_date
@@ -197,15 +197,18 @@ class EventCoder:
         if trig.event == "SUPPORT" and trig.lemma in ("recognize", "recognise") and \
                 not recipients:
             return None  # recognising a state or government, not "recognizing this shift"
-        if trig.event == "CONSULT" and tok.pos_ != "NOUN":
-            # one's own envoy is the means, not the counterpart: "Nigeria sent its foreign
-            # minister to Ghana" (a person of the actor's state as the direct object)
+        if trig.event in ("CONSULT", "MOBILIZE", "AID") and tok.pos_ != "NOUN":
+            # one's own envoy or forces are the means, not the counterpart: "Nigeria sent its
+            # foreign minister to Ghana", "Moscow is sending troops to the border" (people of
+            # the actor's state as the direct object; forces by their military sector)
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
             own = {a.code for a in actors if a.code}
             if obj is not None:
-                envoys = [a for a in index.of_phrase(obj) if a.kind == "person" and
-                          a.code in own]
-                recipients = [r for r in recipients if r not in envoys]
+                means = [a for a in index.of_phrase(obj) if a.code in own and (
+                    (trig.event == "CONSULT" and a.kind == "person") or a.sector == "MIL")]
+                recipients = [r for r in recipients if r not in means]
+        if not actors and tok.pos_ != "NOUN":
+            actors = _first_person_speaker(art, tok)
         if not actors:
             return None  # who did it is the point of an event: none found, no event
         if tok.pos_ == "NOUN" and trig.event in ("REQUEST", "THREATEN") and \
@@ -249,6 +252,12 @@ class EventCoder:
                                                                       "NORP", "GPE") or \
                     _role_noun(head):
                 attributed = src.text  # "many", "some analysts", "diplomats"
+        quoted = _quote_around(art, tok.idx) if not sources else None
+        if quoted is not None:
+            # said inside a quote ("'We are providing help,' the minister said"): the
+            # quote's speaker reports it
+            attributed = quoted.speaker.name
+            sources = [Source(-1, -1, quoted.speaker.name, quoted.cue or "", -1)]
         sent = tok.sent
         sidx = sent_starts.index(sent.start_char) if sent.start_char in sent_starts else None
         confidence = 0.5 + 0.2 * bool(recipients) + 0.1 * (tok.pos_ == "VERB") + 0.1 * all(
@@ -265,6 +274,30 @@ class EventCoder:
             recipient_spans=[_mention_near(a, tok) for a in recipients],
             reported_by=[s.text for s in sources])
         return ev
+
+
+def _first_person_speaker(art: Article, tok: Token) -> list[Actor]:
+    """"'We are providing help,' the minister said": a first-person subject inside a quote
+    is its speaker (the speaker's actor, whose code and sector stand for the side)."""
+    subj = _subject(tok)
+    if subj is None or subj.lower_ not in ("we", "i"):
+        return []
+    quote = _quote_around(art, subj.idx)
+    if quote is None or not quote.speaker.actor_id:
+        return []
+    return [a for a in art.actors if a.id == quote.speaker.actor_id][:1]
+
+
+def _quote_around(art: Article, offset: int):
+    """The quote (quotes stage, when it ran before this one) whose content holds the
+    character offset and whose speaker is named, else None."""
+    for q in getattr(art, "quotes", None) or []:
+        if q.speaker is None or not q.speaker.name or q.start is None:
+            continue
+        pieces = q.parts or [[q.start, q.end]]
+        if any(a <= offset < b for a, b in pieces):
+            return q
+    return None
 
 
 def _role_noun(tok: Token) -> bool:

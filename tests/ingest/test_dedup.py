@@ -3,10 +3,8 @@
 import numpy as np
 import pytest
 
-from dyadwatch.ingest.dedup import DuplicateIndex, MinHasher, similarity
-from dyadwatch.pipeline import Pipeline
+from dyadwatch.ingest.dedup import MinHasher, similarity
 from dyadwatch.runner import analyze_paths, analyze_texts
-from dyadwatch.schema import Article
 from dyadwatch.store import Store
 
 from ..conftest import write

@@ -234,7 +234,7 @@ def _compound_role(doc: Doc, start: int, end: int, lex: Lexicon):
             text = " ".join(t.text for t in doc[i:j])
             role = lex.role(text)
             # the longest role phrase; between equals the rightmost, the head of an English
-            # noun phrase ("the government's top lawmaker" is a lawmaker)
+            # noun phrase ("the ministry's chief negotiator" is a negotiator)
             if role and (best is None or j - i >= best[2] - best[1]):
                 best = (role, i, j)
     return best

@@ -179,7 +179,7 @@ class EventCoder:
                 not any(c.dep_ in ("acl", "ccomp", "relcl") for c in tok.children):
             return None  # "its claim to the island": a claim of ownership, no accusation
         if trig.event == "AID" and tok.pos_ != "NOUN":
-            # "Xi sent his top lawmaker, Li Zhanshu, to Russia": sending a named person is
+            # "Nigeria sent its envoy, Amina Bello, to Ghana": sending a named person is
             # sending an emissary (CONSULT), not material aid
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
             people = [a for a in index.of_phrase(obj) if a.kind == "person" and
@@ -217,7 +217,7 @@ class EventCoder:
             # and no one making it ("Seoul's request for talks" stays)
         if trig.event == "ACCUSE" and trig.mode == "allege" and tok.pos_ == "VERB" and \
                 any(c.dep_ == "ccomp" and _is_speech(c) for c in tok.children):
-            return None  # "Russia claimed that Li said ...": a report of speech, no charge
+            return None  # "Brazil claimed that the minister said ...": a report of speech, no charge
         if trig.event == "ACCUSE" and trig.mode == "allege" and tok.pos_ == "VERB" and \
                 not recipients and any(c.dep_ == "ccomp" for c in tok.children):
             return None  # "X claims it has always been neutral": an allegation accuses
@@ -240,7 +240,7 @@ class EventCoder:
             head = doc[src.head] if src.head >= 0 else doc[src.end - 1]
             # the actor of the source's head word ("US officials", "the Pentagon report"),
             # or of its "from"/"of" complement ("the data from the Russian customs"); not
-            # one named deeper inside ("a closer look at Li's trip" is no source)
+            # one named deeper inside ("a closer look at the envoy's trip" is no source)
             named = index.of_phrase(head) if src.end > src.start else []
             if not named:
                 named = [a for c in head.children if c.dep_ == "prep" and
@@ -364,8 +364,8 @@ RELATION_NOUNS = {"partnership", "cooperation", "relationship", "relation", "tie
 
 def _without_repeats(events: list[Event], tokens: dict[str, Token]) -> list[Event]:
     """Drop what refers back to an event already coded (ANNOTATION 3): a definite nominal
-    event of the same type whose parties add nothing to an earlier sentence's event ("Li's
-    visit" after "Xi sent Li to Moscow", "the war" again), and events of a sentence the
+    event of the same type whose parties add nothing to an earlier sentence's event ("the
+    envoy's visit" after "Rome sent an envoy to Cairo", "the war" again), and events of a sentence the
     article repeats word for word (a quote printed twice)."""
     out: list[Event] = []
     seen_sentences: set[str] = set()
@@ -378,10 +378,10 @@ def _without_repeats(events: list[Event], tokens: dict[str, Token]) -> list[Even
         if tok.pos_ == "NOUN" and _definite(tok):
             mine_a = {a.code for a in e.actor if a.code}
             mine_r = {a.code for a in e.recipient if a.code}
-            # a definite noun ("Li's visit", "the war") for an act of an earlier sentence
+            # a definite noun ("the envoy's visit", "the war") for an act of an earlier sentence
             # with the same parties in the same direction; in its own sentence a noun
             # names a new act ("hosted talks between A and B")
-            # (a noun with its own date names another act: "Putin's visit in February")
+            # (a noun with its own date names another act: "the premier's visit in February")
             if e.date_basis != "text" and any(
                    o.event == e.event and tokens[o.id].sent.start != tok.sent.start and
                    o.modality == e.modality and
@@ -395,7 +395,7 @@ def _without_repeats(events: list[Event], tokens: dict[str, Token]) -> list[Even
 
 
 def _definite(noun: Token) -> bool:
-    """A noun phrase that points back: "the/this/that visit", "Li's trip", "its war"."""
+    """A noun phrase that points back: "the/this/that visit", "the envoy's trip", "its war"."""
     return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that",
                                                                       "these", "those"))
                for c in noun.children)

@@ -18,7 +18,7 @@ convention, docs/ANNOTATION.md: a negated act is never counted as having happene
 ``attribution_of(trigger)`` returns the chain of sources that report the event, nearest
 first: the subject of a reporting verb the event's clause is the complement of ("US
 officials said China is helping"), "according to X", and an outer reporter of a reporter
-("Russia claimed that Li said ...").
+("Brazil claimed that the minister said ...").
 """
 
 from __future__ import annotations

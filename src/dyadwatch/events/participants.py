@@ -104,7 +104,7 @@ def is_named_person(a: Actor) -> bool:
 
 def _antecedent_of_possessive(poss: Token, index: "ActorIndex") -> list[Actor]:
     """"its", "his", "her" before a nominal event: the subject of the clause it sits in
-    ("China seeks to balance its partnership with Russia")."""
+    ("Turkey seeks to balance its partnership with Iran")."""
     if poss.lower_ not in ("its", "his", "her"):
         return []
     cur = poss.head
@@ -210,7 +210,7 @@ def participants(tok: Token, trig: Trigger, index: ActorIndex) -> tuple[list[Act
         objects = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
         if not objects and not any(c.dep_ in ("xcomp", "ccomp") or (
                 c.dep_ in ("prep", "advcl") and c.i > tok.i) for c in tok.children):
-            # "aiding and abetting Russia's war": two verbs share one object
+            # "arming and funding the rebels' campaign": two verbs share one object
             objects = [c for conj in tok.conjuncts if tok.i < conj.i <= tok.i + 3 and
                        not any(g.dep_ in ("nsubj", "aux") for g in conj.children)
                        for c in conj.children if c.dep_ == "dobj"][:1]

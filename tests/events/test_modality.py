@@ -76,6 +76,10 @@ def test_historical(event_date, published, expected):
     ("Oman said it would reopen the consulate if the talks succeeded.", "reopen",
      "hypothetical"),
     ("Both sides prepared for the next round of talks.", "round", "future"),
+    ("The arms sale to Qatar could proceed if the senate agrees.", "sale", "hypothetical"),
+    ("The summit in Lima did not take place.", "summit", "negated"),
+    ("The sanctions did not stop the fighting.", "sanctions", "asserted"),
+    ("Chile's president skipped the summit in Quito.", "skipped", "negated"),
     ("Farmers protested against a planned trade deal.", "deal", "future"),
     ("Ahead of the minister's visit, the two sides signed a memorandum.", "visit", "future"),
 ])

@@ -89,6 +89,9 @@ def modality_of(trigger: Token) -> Modality:
     def note(mod: str, tok: Token) -> None:
         found.setdefault(mod, (tok.text, tok.i))
 
+    for k in _key(trigger):  # "skipped the summit": the word denies its own act
+        if (k, "self") in table:
+            note(table[(k, "self")], trigger)
     chain = _chain(trigger)
     # a negative subject: "No warships took part", "Neither A nor B has ratified"
     for tok in chain:
@@ -166,6 +169,11 @@ def modality_of(trigger: Token) -> Modality:
     for mod in PRECEDENCE:
         if mod in found:
             return Modality(mod, *found[mod])
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj" and any(
+            (k, "occurrence") in table for k in _key(trigger.head)):
+        outer = modality_of(trigger.head)  # "the sale could proceed", "the visit did not
+        if outer.value != "asserted":  # take place"
+            return outer
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass") and \
             trigger.head.pos_ in ("VERB", "AUX"):
         outer = modality_of(trigger.head)  # "would host talks": the talks are future too;

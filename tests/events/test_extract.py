@@ -403,3 +403,31 @@ def test_we_inside_a_quote_is_the_speakers_side(run_with_quotes):
     ev = only(art, "AID")
     assert (codes(ev.actor), codes(ev.recipient)) == (["IRN"], ["SYR"])
     assert ev.attributed_to and "Bagheri" in ev.attributed_to
+
+
+def test_relations_and_trends_give_no_cooperation(run):
+    for text in ("The crisis has boosted cooperation between Hanoi and Manila.",
+                 "Analysts noted the growing cooperation between Hanoi and Manila."):
+        assert not [e for e in run(text).events if e.event == "COOPERATE"], text
+
+
+def test_being_hit_by_sanctions_is_the_sanction_only(run):
+    art = run("Turkey is keen to avoid being hit by European sanctions.")
+    assert [e.event for e in art.events] == ["SANCTION"]
+
+
+def test_both_members_of_a_hyphenated_compound(run):
+    ev = only(run("The Iraq-Iran war lasted eight years."), "ASSAULT")
+    assert codes(ev.actor) == ["IRN", "IRQ"]
+
+
+def test_an_act_told_again_is_coded_once(run):
+    art = run("Western sanctions hit Iran's oil exports in May. Officials in Tehran said on "
+              "Monday that Western sanctions had also raised food prices. Separately, the "
+              "EU imposed a new round of sanctions on Iran in June.")
+    assert len([e for e in art.events if e.event == "SANCTION" and
+                codes(e.actor) == ["WST"]]) == 1
+    art = run("The presidents of Peru and Chile are due to meet in Lima this week. Trade "
+              "will top the agenda. The presidents of Peru and Chile are due to meet in "
+              "person this week on the sidelines of the forum.")
+    assert len([e for e in art.events if e.event == "CONSULT"]) == 1

@@ -108,9 +108,12 @@ class EventCoder:
             # a light verb's object is not an event of its own ("held talks")
             if tok.pos_ == "NOUN" and light_verb_of(tok) is not None:
                 continue
-            if tok.pos_ == "NOUN" and tok.lemma_.lower() in RELATION_NOUNS and \
-                    tok.dep_ in ("nsubj", "nsubjpass"):
-                continue  # "the partnership serves both": a standing relation, no act
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in RELATION_NOUNS and (
+                    tok.dep_ in ("nsubj", "nsubjpass") or _moved_by_a_thing(tok, index)):
+                continue  # "the partnership serves both", "the war has boosted cooperation
+                # between A and B": a standing relation and its trend, no act
+            if tok.pos_ == "VERB" and _done_by_a_nominal_event(tok):
+                continue  # "hit by sanctions": the sanctions are the event
             if tok.pos_ == "VERB" and any(c.dep_ == "oprd" or (c.dep_ == "ccomp" and
                                                                c.pos_ == "ADJ")
                                           for c in tok.children):
@@ -288,6 +291,32 @@ def _first_person_speaker(art: Article, tok: Token) -> list[Actor]:
     return [a for a in art.actors if a.id == quote.speaker.actor_id][:1]
 
 
+TREND_WORDS = {"growing", "deepening", "expanding", "increasing", "strengthening",
+               "burgeoning", "flourishing", "warming", "closer", "close", "longstanding",
+               "long-standing", "decades-old", "ongoing", "existing", "traditional"}
+
+
+def _moved_by_a_thing(noun: Token, index: ActorIndex) -> bool:
+    """A standing relation or its trend, not an act of the parties: the noun is described
+    as growing or lasting ("the growing cooperation between A and B"), or is the object of
+    a verb whose subject names no actor ("the war has boosted cooperation")."""
+    if any(c.dep_ == "amod" and c.lower_ in TREND_WORDS for c in noun.children):
+        return True  # "the growing cooperation between A and B"
+    if noun.dep_ != "dobj" or noun.head.pos_ not in ("VERB", "AUX"):
+        return False
+    subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.pos_ in ("NOUN", "PROPN") and not index.of_phrase(subj)
+
+
+def _done_by_a_nominal_event(verb: Token) -> bool:
+    """A verb of impact whose subject or agent is itself an event noun ("hit by Western
+    sanctions", "the strikes hurt the economy"): one event, the noun's."""
+    doers = [c for c in verb.children if c.dep_ == "nsubj"] + [
+        g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return any(d.pos_ == "NOUN" and match_trigger(d) is not None and
+               match_trigger(d).event != "NONE" for d in doers)
+
+
 def _quote_around(art: Article, offset: int):
     """The quote (quotes stage, when it ran before this one) whose content holds the
     character offset and whose speaker is named, else None."""
@@ -363,41 +392,58 @@ RELATION_NOUNS = {"partnership", "cooperation", "relationship", "relation", "tie
 
 
 def _without_repeats(events: list[Event], tokens: dict[str, Token]) -> list[Event]:
-    """Drop what refers back to an event already coded (ANNOTATION 3): a definite nominal
-    event of the same type whose parties add nothing to an earlier sentence's event ("the
-    envoy's visit" after "Rome sent an envoy to Cairo", "the war" again), and events of a sentence the
-    article repeats word for word (a quote printed twice)."""
+    """Drop what refers back to an event already coded (ANNOTATION 3), when an earlier
+    sentence's event has the same type, modality and actors, and recipients that include
+    this one's, and this one names no other date ("the premier's visit in February" is
+    another act):
+
+    - a nominal event not introduced as new ("the envoy's visit" after "Rome sent an envoy
+      to Cairo", "Western sanctions" or "its war" again; "a new round of sanctions" is new);
+    - a planned or possible act told again by the same source ("are due to meet this week"
+      twice, an analyst's forecast restated);
+    - the events of a sentence the article repeats word for word or nearly (a quote printed
+      twice)."""
     out: list[Event] = []
-    seen_sentences: set[str] = set()
+    seen: list[tuple[int, frozenset]] = []  # (sentence start, word set) of kept sentences
     for e in events:
         tok = tokens[e.id]
-        sent_text = " ".join(tok.sent.text.split())
-        if sent_text in seen_sentences and not any(
-                tokens[o.id].sent.start == tok.sent.start for o in out):
+        words = frozenset(w.lower_ for w in tok.sent if w.is_alpha)
+        if any(start != tok.sent.start and _near_same(words, other) for start, other in seen):
             continue
-        if tok.pos_ == "NOUN" and _definite(tok):
-            mine_a = {a.code for a in e.actor if a.code}
-            mine_r = {a.code for a in e.recipient if a.code}
-            # a definite noun ("the envoy's visit", "the war") for an act of an earlier sentence
-            # with the same parties in the same direction; in its own sentence a noun
-            # names a new act ("hosted talks between A and B")
-            # (a noun with its own date names another act: "the premier's visit in February")
-            if e.date_basis != "text" and any(
-                   o.event == e.event and tokens[o.id].sent.start != tok.sent.start and
-                   o.modality == e.modality and
-                   mine_a <= {a.code for a in o.actor} and
-                   mine_r <= ({a.code for a in o.recipient} | {a.code for a in o.actor})
-                   for o in out):
-                continue
+        told_again = (tok.pos_ == "NOUN" and not _indefinite(tok)) or (
+            e.modality in ("future", "hypothetical"))
+        if told_again and any(
+                _same_act(o, e) and tokens[o.id].sent.start != tok.sent.start and
+                (e.date_basis != "text" or o.date == e.date) and
+                (tok.pos_ == "NOUN" or o.attributed_to == e.attributed_to) for o in out):
+            continue
         out.append(e)
-        seen_sentences.add(sent_text)
+        seen.append((tok.sent.start, words))
     return out
 
 
-def _definite(noun: Token) -> bool:
-    """A noun phrase that points back: "the/this/that visit", "the envoy's trip", "its war"."""
-    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that",
-                                                                      "these", "those"))
+def _same_act(earlier: Event, e: Event) -> bool:
+    mine_a = {a.code for a in e.actor if a.code}
+    mine_r = {a.code for a in e.recipient if a.code}
+    return earlier.event == e.event and earlier.modality == e.modality and \
+        mine_a <= {a.code for a in earlier.actor} and \
+        mine_r <= ({a.code for a in earlier.recipient} | {a.code for a in earlier.actor})
+
+
+def _near_same(a: frozenset, b: frozenset, threshold: float = 0.8) -> bool:
+    """Two sentences with nearly the same words (Jaccard of their word sets), long enough
+    to be a repeated passage rather than a formula."""
+    if len(a) < 8 or len(b) < 8:
+        return a == b and len(a) > 3
+    return len(a & b) / len(a | b) >= threshold
+
+
+def _indefinite(noun: Token) -> bool:
+    """A noun phrase that introduces something new: "a visit", "another round", "new
+    sanctions"."""
+    return any((c.dep_ == "det" and c.lower_ in ("a", "an", "another")) or
+               (c.dep_ == "amod" and c.lower_ in ("new", "fresh", "further", "additional",
+                                                  "more", "latest"))
                for c in noun.children)
 
 

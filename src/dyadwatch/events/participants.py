@@ -163,6 +163,11 @@ def participants(tok: Token, trig: Trigger, index: ActorIndex) -> tuple[list[Act
         for child in tok.children:
             if child.dep_ in ("poss", "compound", "amod") and child.i in index.by_token:
                 actors += [a for a in index.by_token[child.i] if a not in actors]
+                # "the Russia-Ukraine war": both members of a hyphenated compound
+                for g in child.children:
+                    if g.dep_ in ("compound", "amod", "conj") and g.i in index.by_token and \
+                            any(t.text in ("-", "–") for t in tok.doc[g.i:child.i]):
+                        actors += [a for a in index.by_token[g.i] if a not in actors]
             if child.dep_ == "poss" and child.i not in index.by_token:
                 # "its partnership with Russia": the possessive pronoun's antecedent
                 actors += _antecedent_of_possessive(child, index)
@@ -369,7 +374,10 @@ def _implicit_recipients(tok: Token, trig: Trigger, actors: list[Actor],
         return [a for a in found if id(a) not in own]
 
     if tok.pos_ == "NOUN":
-        host, via = tok.head, tok.dep_
+        first = tok
+        while first.dep_ == "conj" and first.head is not first:
+            first = first.head  # "taking heavy casualties and punishing sanctions"
+        host, via = first.head, first.dep_
         if via == "pobj" and host.dep_ in ("prep", "agent"):
             via, host = ("agent" if host.dep_ == "agent" or host.lower_ == "by" else
                          host.lower_), host.head

@@ -431,3 +431,17 @@ def test_an_act_told_again_is_coded_once(run):
               "will top the agenda. The presidents of Peru and Chile are due to meet in "
               "person this week on the sidelines of the forum.")
     assert len([e for e in art.events if e.event == "CONSULT"]) == 1
+
+
+def test_a_call_as_the_setting_of_an_act_is_a_meeting_of_its_parties(run):
+    ev = only(run("Joe Biden raised the issue with Xi Jinping in a phone call on 2 April."),
+              "CONSULT")
+    assert codes(ev.actor) == ["CHN", "USA"] and ev.mode == "phone"
+
+
+def test_an_act_answered_with(run):
+    ev = only(run("Beijing responded with massive military exercises around Taiwan."),
+              "MOBILIZE")
+    assert codes(ev.actor) == ["CHN"]
+    assert not [e for e in run("Russia suffered heavy losses in the war.").events
+                if e.event == "ASSAULT"]

@@ -182,6 +182,8 @@ def participants(tok: Token, trig: Trigger, index: ActorIndex) -> tuple[list[Act
             subj = _subject(tok.head)
             if subj is not None:
                 actors += index.of_phrase(subj)
+        if not actors:
+            actors, recipients = _adjunct_nominal(tok, trig, index)
     else:
         subj = _subject(tok)
         passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
@@ -239,12 +241,15 @@ def participants(tok: Token, trig: Trigger, index: ActorIndex) -> tuple[list[Act
     heads = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "attr")]
     if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and is_verb(tok.head, SUPPORT_VERBS):
         heads.append(tok.head)  # "stepped up its warnings to Tokyo": on the carrying verb
+    located: list[Actor] = []  # "drills around Taiwan": a target, never a partner
     for child in (c for h in heads for c in h.children):
         if child.dep_ == "prep" and child.lower_ in preps:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     found = index.of_phrase(obj) or _host(obj, trig)
                     recipients += [a for a in found if a not in recipients]
+                    if child.lower_ in PLACE_PREPS:
+                        located += found
     if not recipients and tok.pos_ != "NOUN":
         # "agreed to provide aid to Y", "offered to hand over to Y": an intention takes
         # the recipient of the act it announces
@@ -303,8 +308,10 @@ def participants(tok: Token, trig: Trigger, index: ActorIndex) -> tuple[list[Act
     if tok.pos_ != "NOUN" and len(actors) > 1 and _reciprocal_object(tok):
         return actors, list(actors)  # "A and B supplied each other": each gives and gets
     recipients = [r for r in recipients if r not in actors]
-    if trig.reciprocal and (len(actors) > 1 or recipients):
-        return actors + recipients, []
+    if trig.reciprocal:
+        partners = [r for r in recipients if r not in located]
+        if len(actors) > 1 or partners:
+            return actors + partners, [r for r in recipients if r in located]
     return actors, recipients
 
 
@@ -323,6 +330,8 @@ def _host(obj: Token, trig: Trigger) -> list[Actor]:
                   kind="state", basis="dictionary")]
 
 
+# Prepositions of place a recipient may come through: the target of a show of force.
+PLACE_PREPS = {"around", "near", "off"}
 # Verbs whose subject gets or wants what their object (or its "for" phrase) names:
 # "Russia sought Chinese help", "Moscow is hoping for Beijing's support".
 BENEFICIARY_VERBS = {"receive", "get", "seek", "need", "want", "request", "ask", "win",
@@ -470,3 +479,32 @@ def _owner_of_modified_noun(noun: Token, index: ActorIndex) -> list[Actor]:
         for poss in (c for c in host.head.children if c.dep_ == "poss"):
             return index.of_phrase(poss) or _antecedent_of_possessive(poss, index)
     return []
+
+
+# Prepositions that put a meeting or call as the setting of another act: "raised the issue
+# with Xi in a phone call", "agreed during talks", "said at a summit".
+SETTING_PREPS = {"in", "during", "at", "via", "over", "on"}
+# Verbs whose "with" phrase is the act they answer with: "responded with exercises".
+RESPONSE_VERBS = {"respond", "react", "retaliate", "answer", "reply", "counter", "hit"}
+
+
+def _adjunct_nominal(noun: Token, trig: Trigger, index: ActorIndex
+                     ) -> tuple[list[Actor], list[Actor]]:
+    """The parties of a nominal event that sits in an adjunct of a verb and names none of its
+    own: a meeting or call as the setting of an act ("Biden raised the issue with Xi in a
+    phone call": the verb's subject and its "with" partner meet), and an act a subject
+    answers with ("Beijing responded with military exercises around Taiwan")."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return [], []
+    prep, verb = noun.head, noun.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return [], []
+    if trig.event == "CONSULT" and trig.reciprocal and prep.lower_ in SETTING_PREPS:
+        actors = _subject_actors(verb, index)
+        partners = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                    and c is not prep for g in c.children if g.dep_ == "pobj"
+                    for a in index.of_phrase(g) if a not in actors]
+        return (actors, partners) if actors else ([], [])
+    if prep.lower_ == "with" and is_verb(verb, RESPONSE_VERBS):
+        return _subject_actors(verb, index), []
+    return [], []

@@ -72,6 +72,10 @@ def subject_of(verb: Token) -> Token | None:
                 tok.head.pos_ in ("VERB", "AUX"):
             tok = tok.head
             continue
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and \
+                tok.head.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head.head  # "X fueled it by calling for ...": X calls
+            continue
         break
     return None
 
@@ -139,7 +143,7 @@ class Candidate:
         self.source = phrase(tok)
         self.source_head = tok.i
 
-    def take_frame(self, src: "Candidate", inherited: bool) -> None:
+    def take_frame(self, src: Candidate, inherited: bool) -> None:
         """Take the cue and speaker words of ``src`` (a quote this one continues or a
         clause that frames it)."""
         self.cue, self.cue_start, self.cue_end, self.cue_kind = (

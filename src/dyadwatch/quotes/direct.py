@@ -195,11 +195,23 @@ def inherit(cands: list[Candidate], paras, text: str) -> None:
         if c.continued or prev.paragraph == c.paragraph or (
                 prev.paragraph == c.paragraph - 1 and _opens_paragraph(c, paras, text)):
             _copy(prev, c)
+        elif prev.paragraph == c.paragraph - 1 and prev.kind == "direct" and \
+                prev.source is not None and _no_other_speaker(c, paras, text):
+            _copy(prev, c)  # a fragment going on with the last paragraph's quoted speaker
     for i in range(len(cands) - 2, -1, -1):
         c, nxt = cands[i], cands[i + 1]
         if c.source is None and c.cue is None and nxt.paragraph == c.paragraph and \
                 nxt.source is not None and len(text[c.end:nxt.start].split()) <= 3:
             _copy(nxt, c)
+
+
+def _no_other_speaker(c: Candidate, paras, text: str) -> bool:
+    """The words of the fragment's paragraph before it name no one new: they open with a
+    pronoun or a lower-case word ("He also warned of “…”", "and a “…”")."""
+    p_start = paras[c.paragraph][0] if c.paragraph < len(paras) else 0
+    before = text[p_start:c.start].split()
+    return bool(before) and (before[0].lower() in ("he", "she", "they", "his", "her") or
+                             before[0][:1].islower())
 
 
 def _copy(src: Candidate, dst: Candidate) -> None:

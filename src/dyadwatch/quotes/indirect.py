@@ -26,6 +26,11 @@ log = logging.getLogger(__name__)
 
 INFINITIVE_CUES = {"urge", "ask", "call", "vow", "pledge", "promise", "warn", "tell",
                    "threaten", "demand", "encourage", "advise", "invite", "appeal", "press"}
+# a cue verb whose content is the noun phrase after a preposition ("X called for talks",
+# "X warned against a strike"): Quirk et al. 1985, 16.5-16.6 on prepositional verbs
+PREP_CUES = {"call": {"for"}, "warn": {"against", "of", "about"}, "argue": {"for", "against"},
+             "complain": {"about", "of"}, "caution": {"against"}, "press": {"for"},
+             "appeal": {"for"}}
 LEADING = {"that", "whether", ",", ":", "—", "–", "-", "if"}
 MIN_TOKENS = 2
 
@@ -112,6 +117,16 @@ def from_verb(tok: Token, lex: Lexicon) -> Candidate | None:
             if obj is not None:
                 s = min(s, obj.left_edge.i)
             return _candidate(doc, _parts(doc, s, e, []), [tok], kind, speaker)
+    preps = PREP_CUES.get(tok.lemma_.lower(), set())
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps and
+                 c.i > tok.i), None)
+    if any(c.dep_ in ("dobj", "dative") for c in tok.children):
+        prep = None  # "X asked Y for Z" is a request made, not words reported
+    obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep \
+        else None
+    if obj is not None:
+        s, e = _subtree(obj)
+        return _candidate(doc, _parts(doc, s, e, []), [tok, prep], kind, speaker)
     return None
 
 

@@ -71,6 +71,7 @@ def _load_builtin_stages() -> None:
     from .ingest import clean, dedup, language  # noqa: F401
     from .nlp import parse  # noqa: F401
     from .quotes import stage as quotes_stage  # noqa: F401
+    from .stance import stage as stance_stage  # noqa: F401
 
 
 def registered_stages() -> dict[str, StageSpec]:

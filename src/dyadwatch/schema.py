@@ -160,24 +160,144 @@ class Claim:
 
 
 @dataclass(slots=True)
-class Stance:
-    actor: str
+class HeldStance:
+    """A quoted or reporting holder's stance towards an actor (not the outlet's voice)."""
+
+    holder: Optional[str] = None  # the holder's name as written or resolved
+    holder_id: Optional[str] = None  # its record in `actors`, if any
+    holder_code: Optional[str] = None
     score: float = 0.0
     label: str = "neutral"
     evidence: list[str] = field(default_factory=list)
+    spans: list[list[int]] = field(default_factory=list)  # [start, end] of each evidence
+
+
+@dataclass(slots=True)
+class Stance:
+    """The article's own (outlet's) tone towards one actor it discusses (docs/RECORDS.md)."""
+
+    actor: str  # the actor's id in `actors`
+    score: float = 0.0
+    label: str = "neutral"
+    evidence: list[str] = field(default_factory=list)
+    # --- added fields (docs/RECORDS.md, "Stance") ---
+    name: Optional[str] = None
+    code: Optional[str] = None
+    sector: Optional[str] = None
+    kind: Optional[str] = None
+    salience: list[str] = field(default_factory=list)  # why it counts as discussed
+    includes: list[str] = field(default_factory=list)  # actor ids rolled up into a state
+    spans: list[list[int]] = field(default_factory=list)  # [start, end] of each evidence
+    sentences: list[int] = field(default_factory=list)  # sentence index of each evidence
+    counts: dict[str, int] = field(default_factory=dict)  # sentences, critical, favourable
+    attributed: list[HeldStance] = field(default_factory=list)  # quoted holders' stances
+
+
+@dataclass(slots=True)
+class Marker:
+    """A persuasion technique (SemEval-2020 Task 11 names) at a span of the text."""
+
+    technique: str
+    start: int
+    end: int
+    text: str
+    cue: Optional[str] = None  # the cue words or the rule that found it
+    sentence: Optional[int] = None
+
+
+@dataclass(slots=True)
+class Framing:
+    """An article's genre and persuasion markers (stage ``stance``)."""
+
+    genre: str = "news"  # news, analysis, opinion
+    genre_scores: dict[str, float] = field(default_factory=dict)
+    signals: dict[str, float] = field(default_factory=dict)  # the measures genre used
+    persuasion: list[Marker] = field(default_factory=list)
 
 
 @dataclass(slots=True)
 class Cluster:
-    """The same event or claim across articles (filled by the cross-article stage)."""
+    """The same event or claim across articles (filled by ``dyadwatch.crossdoc``;
+    docs/RECORDS.md, "Clusters")."""
 
     id: str
     kind: str  # "event" or "claim"
     label: Optional[str] = None
-    members: list[str] = field(default_factory=list)
-    sources: list[str] = field(default_factory=list)
-    first_seen: Optional[str] = None
-    size: int = 0
+    members: list[str] = field(default_factory=list)  # "article_id#idx" of each member
+    sources: list[str] = field(default_factory=list)  # outlets (article id when unknown)
+    first_seen: Optional[str] = None  # earliest publication (else event) date of a member
+    size: int = 0  # members, syndicated copies included
+    # --- added fields (crossdoc) ---
+    corroboration: int = 0  # distinct original articles: syndicated copies count once
+    actor: list[str] = field(default_factory=list)  # codes (event clusters)
+    recipient: list[str] = field(default_factory=list)
+    event: Optional[str] = None  # PLOVER type of the first member
+    quad: Optional[str] = None
+    mode: Optional[str] = None  # most frequent mode among members
+    modality: Optional[str] = None  # asserted (asserted/historical), negated, future, hypothetical
+    contexts: list[str] = field(default_factory=list)
+    score: Optional[float] = None  # PLOVER cooperation-conflict score of type (and mode)
+    date_start: Optional[str] = None  # earliest / latest member date (event date, else published)
+    date_end: Optional[str] = None
+    evidence: Optional[str] = None  # the first member's evidence sentence
+    evidence_article: Optional[str] = None
+    measure: Optional[str] = None  # claim clusters: what is measured, unit, period
+    unit: Optional[str] = None
+    period: Optional[str] = None
+    values: list[float] = field(default_factory=list)  # distinct values given
+    agreement: Optional[str] = None  # claim clusters: single, agree or conflict
+    version: Optional[str] = None  # the crossdoc settings version that built it
+
+
+@dataclass(slots=True)
+class ClusterMember:
+    """One event or claim record of one article in a cluster."""
+
+    id: str  # cluster_id:article_id:idx
+    cluster_id: str
+    kind: str
+    article_id: str
+    pipeline_version: str
+    idx: int  # index into the article's events or claims
+    source: Optional[str] = None
+    published: Optional[str] = None
+    date: Optional[str] = None
+    duplicate_of: Optional[str] = None  # the article's original when it is a syndicated copy
+    similarity: Optional[float] = None  # to the cluster's closest earlier member
+    modality: Optional[str] = None
+    value: Optional[float] = None  # claims
+    evidence: Optional[str] = None
+    start: Optional[int] = None  # evidence span in the article's text
+    end: Optional[int] = None
+    seq: int = 0  # order of assignment (clusters are built in this order)
+
+
+@dataclass(slots=True)
+class Contradiction:
+    """Two sources that cannot both be right, each with its evidence (crossdoc)."""
+
+    id: str
+    kind: str  # event (asserted vs negated), figure (conflicting values), characterisation
+    label: Optional[str] = None  # event type, measure or aspect
+    dyad: list[str] = field(default_factory=list)  # actor codes concerned
+    reason: Optional[str] = None  # one sentence saying why the two disagree
+    similarity: Optional[float] = None  # of the two evidence sentences
+    a_article: Optional[str] = None
+    a_source: Optional[str] = None
+    a_published: Optional[str] = None
+    a_evidence: Optional[str] = None  # the sentence
+    a_start: Optional[int] = None  # the sentence's span in the article's text
+    a_end: Optional[int] = None
+    a_mark: list[int] = field(default_factory=list)  # [start, end] inside a_evidence to highlight
+    a_says: Optional[str] = None  # what this side says: "asserted", "negated", "12.5 USD" ...
+    b_article: Optional[str] = None
+    b_source: Optional[str] = None
+    b_published: Optional[str] = None
+    b_evidence: Optional[str] = None
+    b_start: Optional[int] = None
+    b_end: Optional[int] = None
+    b_mark: list[int] = field(default_factory=list)
+    b_says: Optional[str] = None
 
 
 @dataclass(slots=True)
@@ -207,6 +327,7 @@ class Article:
     claims: list[Claim] = field(default_factory=list)
     stance: list[Stance] = field(default_factory=list)
     # --- added fields ---
+    framing: Optional[Framing] = None  # genre and persuasion markers (stage stance)
     author: Optional[str] = None
     dateline: Optional[str] = None
     input_path: Optional[str] = None
@@ -402,6 +523,10 @@ TABLES: dict[str, TableSpec] = {
     "quotes": TableSpec("quotes", Quote, "quotes"),
     "claims": TableSpec("claims", Claim, "claims"),
     "stance": TableSpec("stance", Stance, "stance"),
+    # across articles (dyadwatch.crossdoc; rebuilt or extended after each analysis)
+    "clusters": TableSpec("clusters", Cluster, None),
+    "cluster_members": TableSpec("cluster_members", ClusterMember, None),
+    "contradictions": TableSpec("contradictions", Contradiction, None),
 }
 CHILD_TABLES = tuple(name for name, spec in TABLES.items() if spec.article_field)
 # The Article fields that have a table of their own and so are not columns of ``articles``.

@@ -8,13 +8,6 @@ from dyadwatch.claims.extract import Options, claims_of
 from dyadwatch.schema import Actor, Mention
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from dyadwatch.nlp.model import get_nlp
-
-    return get_nlp()
-
-
 def claims(nlp, text, published="2024-06-15", actors=(), **opts):
     return claims_of(nlp(text), published, list(actors), Options(**opts) if opts else None)
 

@@ -11,6 +11,7 @@ from dyadwatch.claims.lexicon import lexicon, unit_named
 @pytest.mark.parametrize("text,value", [
     ("three", 3), ("twenty-five", 25), ("one hundred and two", 102), ("a dozen", 12),
     ("two million", 2e6), ("half a million", 5e5), ("ninety nine", 99),
+    ("two and a half", 2.5), ("a hundred and two", 102), ("one and a half million", 1.5e6),
 ])
 def test_words_value(text, value):
     assert numbers.words_value(text) == value
@@ -39,6 +40,19 @@ def test_digits():
     assert numbers.number_value("12.75") == 12.75
 
 
+@pytest.mark.parametrize("text,value", [
+    ("2½", 2.5), ("½", 0.5), ("2 1/2", 2.5), ("1/4", 0.25), ("4e14", 4e14),
+    ("2.48×10^-5", 2.48e-5), ("5.5x10-3", 5.5e-3), ("10\u00a0000", 1e4),
+])
+def test_digit_forms(text, value):
+    assert numbers.digits_value(text) == pytest.approx(value)
+
+
+def test_digit_fractions_are_percent_of_something():
+    assert numbers.fraction_percent("1/3") == 33.33
+    assert numbers.fraction_percent("one sixth") == 16.67
+
+
 def test_lexicons_load_with_iso_codes():
     lex = lexicon()
     assert lex.symbols["€"] == "EUR" and lex.symbols["US$"] == "USD"
@@ -54,7 +68,17 @@ def test_lexicons_load_with_iso_codes():
     assert lex.changes[("halve", "VERB")].factor == 0.5
 
 
+def test_prefixed_units_and_currency_letters():
+    assert unit_named("kW").unit == "kilowatt" and unit_named("GWh").unit == "gigawatt hour"
+    assert unit_named("mSv").unit == "millisievert"
+    assert unit_named("petabytes").unit == "petabyte"
+    assert unit_named("kilotonnes").unit == "kiloton"  # a row written out wins
+    lex = lexicon()
+    assert lex.letters["R"] == "ZAR" and lex.suffixes["p"] == "GBX"
+    assert lex.names["saudi riyal"] == "SAR"
+
+
 def test_unit_names():
     assert unit_named("km").unit == "kilometre"
     assert unit_named("MW").unit == "megawatt"
-    assert unit_named("mW") is None  # case decides for symbols
+    assert unit_named("mW").unit == "milliwatt"  # case decides for symbols: not MW

@@ -39,6 +39,9 @@ def test_unknown_kind_is_refused():
 @pytest.mark.parametrize("gold,ours", [
     ("percentage", "percent"), ("dollar", "USD"), ("chinese yuan", "CNY"),
     ("first-team player", "player"), ("people", "person"), ("dollar per gram", "USD per gram"),
+    ("fishermen", "fisherman"), ("saudi riyal", "SAR"), ("Swedish kronor", "SEK"),
+    ("doctors and nurses", "doctor"), ("% those asked", "percent"),
+    ("cubic centimetre", "millilitre"),
 ])
 def test_comparable_units(gold, ours):
     assert ct.comparable_unit(gold) == ct.comparable_unit(ours)
@@ -61,3 +64,15 @@ def test_newsquant_scores(shared):
         pytest.skip("needs ../shared/eval/newsquant/NewsQuant_dev.json")
     res = run_task("newsquant_claims", shared / "eval", limit=20)
     assert res.status == "scored" and res.score > 0.6  # smoke test; floors hold the figures
+
+
+def test_a_range_matches_its_middle_and_a_fraction_its_ratio():
+    golds = [(GoldQuantity(47.0, "milligram"), None), (GoldQuantity(0.25, "% -"), None)]
+    preds = [Claim("44 to 50 mg", 44.0, "milligram", low=44.0, high=50.0),
+             Claim("A quarter", 25.0, "percent", kind="percent", unit_text="A quarter")]
+    prf, _ = ct.match(golds, preds, with_unit=True)
+    assert (prf.tp, prf.fp, prf.fn) == (2, 0, 0)
+    # a percent written as such is not a ratio
+    prf, _ = ct.match([(GoldQuantity(0.25, None), None)],
+                      [Claim("25%", 25.0, "percent", kind="percent", unit_text="%")], False)
+    assert prf.tp == 0

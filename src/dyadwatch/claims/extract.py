@@ -124,6 +124,26 @@ def _restatements(text: str, found: list[_Found]) -> None:
                 b.change = Change(a.change.direction, a.change.role, None)
 
 
+def _elliptic_units(doc: Doc, found: list[_Found]) -> None:
+    """A bare figure whose unit the sentence gives once for two ("rose by 2 percent but
+    fell by 1", "68,400 people ... and 95,800 who"): it takes the unit of the figure of the
+    same role before it."""
+    for i, f in enumerate(found):
+        if f.q.kind != "number" or f.q.noun is not None:
+            continue
+        role = f.change.role if f.change else None
+        rel = re.match(r"\s+(?:who|which|that)\b", doc.text[f.q.end:f.q.end + 8])
+        for g in reversed(found[:i]):
+            if role == "amount" and g.change and g.change.role == "amount" and \
+                    g.q.kind == "percent":
+                break
+            if rel and role is None and g.q.kind == "count" and g.change is None:
+                break
+        else:
+            continue
+        f.q.kind, f.q.unit, f.q.unit_text, f.q.per = g.q.kind, g.q.unit, None, g.q.per
+
+
 def _sentence_claims(doc: Doc, sent: Span, sent_no: int, published: Optional[str],
                      actors: Sequence[Actor], opts: Options, article_id: str) -> list[Claim]:
     quantities = find_quantities(doc, sent)
@@ -151,6 +171,7 @@ def _sentence_claims(doc: Doc, sent: Span, sent_no: int, published: Optional[str
     found.sort(key=lambda f: f.q.start)
     _restatements(doc.text, found)
     _link_changes(found)
+    _elliptic_units(doc, found)
     dates = date_phrases(sent, published)
     codes = _actor_codes(sent, actors)
     out: list[Claim] = []

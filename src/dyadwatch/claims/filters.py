@@ -36,6 +36,7 @@ def _masks() -> list[re.Pattern]:
         re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b"),
         re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"),
         re.compile(r"\b(?:1[89]|20)\d{2}/\d{2}\b"),
+        re.compile(r"\b(?:1[89]|20)\d{2}[-–](?:\d{2}|(?:1[89]|20)\d{2})\b"),
         # a day with its month: March 7, 7 March, the 7th of March, March 7-9
         re.compile(rf"\b{mon}\s+{day}(?:\s*[-–]\s*{day})?\b"),
         re.compile(rf"\b{day}(?:\s*[-–]\s*{day})?\s+(?:of\s+)?{mon}(?![A-Za-z])"),
@@ -65,7 +66,7 @@ def not_a_figure(doc: Doc, q: "Quantity", m: re.Match) -> bool:
                          r"|ten)\b", text[m.end():m.end() + 12], re.I):
         return True  # "one of the", "one soldier": not a figure ("one to two years" is)
     # letters joined by a hyphen or directly: F-16, Su-35, COVID-19, MH17
-    if re.search(r"[A-Za-z]-?$", before) and not m.group("pre"):
+    if re.search(r"[A-Za-z][-−]?$", before) and not (m.group("pre") or m.group("letters")):
         return True
     # an ordinal or decade in words that the regex cut: "22nd" is dropped in find
     # a hyphenated modifier: "a two-year programme", "44-year-old"

@@ -19,11 +19,11 @@ from spacy.tokens import Doc, Span, Token
 
 from . import numbers
 from .filters import masked_ranges, not_a_figure, year_like
-from .lexicon import Unit, lexicon, unit_named
+from .lexicon import lexicon
+from .units import per_at, unit_at
 
 TIME_UNITS = {"second", "minute", "hour", "day", "week", "fortnight", "month", "quarter",
               "year", "decade", "century"}
-PER_WORDS = {"per annum": "year"}
 
 
 @dataclass
@@ -43,6 +43,7 @@ class Quantity:
     bare: bool = True  # digits only: no currency, unit, scale, comma or decimals
     factor: float = 1.0  # the scale word's multiplier ("million" = 1e6)
     noun: Optional[Token] = None  # the counted noun ("22 exporters")
+    tail: Optional[int] = None  # end of a rate's denominator ("per square metre")
     qualifier: Optional[str] = None
     qualifier_start: Optional[int] = None
     qualifier_end: Optional[int] = None
@@ -54,8 +55,11 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     pre = "|".join(re.escape(s) for s in sorted(lex.symbols, key=len, reverse=True))
     codes = "|".join(sorted(lex.codes, key=len, reverse=True))
     scale = "|".join(sorted(lex.scales, key=len, reverse=True))
+    letters = "|".join(sorted(lex.letters, key=len, reverse=True))
     number = re.compile(
-        rf"(?<![A-Za-z0-9_.,$€£¥₹₽])(?:(?P<pre>{pre}|\b(?:{codes})(?=[ \t]?\d))[ \t]?)?"
+        rf"(?<![A-Za-z0-9_.,$€£¥₹₽])(?:(?P<pre>{pre}|\b(?:{codes})(?=[ \t]?\d))[ \t]?"
+        rf"|(?P<letters>\b(?:{letters}))(?=[-−]?\d))?"
+        rf"(?P<neg>(?<!\d[ \t])[-−](?=\.?\d)|\b(?i:minus)[ \t]+)?"
         rf"(?:(?P<num>{numbers.DIGITS})|(?P<words>(?i:{numbers.VAGUE_RE}|{numbers.WORDS})))"
         rf"(?:(?P<sep>[ \t]?-?[ \t]?)(?P<scale>(?i:{scale}))(?![A-Za-z0-9]))?", re.UNICODE)
     names = "|".join(re.escape(n).replace(r"\ ", r"\s+")
@@ -64,45 +68,6 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
                           rf"(?P<code>\b(?:{codes})\b))(?![A-Za-z])")
     fraction = re.compile(rf"\b(?i:{numbers.FRACTION})")
     return number, currency, fraction
-
-
-def _unit_at(text: str, pos: int) -> tuple[Unit, int, int] | None:
-    """The unit written at ``pos`` (after optional spaces), longest first."""
-    gap = len(text[pos:]) - len(text[pos:].lstrip(" \t"))
-    j = pos + gap
-    for u in lexicon().units:
-        s = u.surface
-        seg = text[j:j + len(s)]
-        if not ((seg == s) if u.exact_case else (seg.lower() == s.lower())):
-            continue
-        after = text[j + len(s):j + len(s) + 1]
-        if s[-1].isalnum() and (after.isalnum() or after == "-" and s[-1].isalpha()
-                                and text[j + len(s) + 1:j + len(s) + 2].isalpha()):
-            continue
-        if gap and u.attached == "only":
-            continue
-        if u.surface[0].isalpha() and u.attached in ("yes", "only") and gap == 0 and \
-                j > 0 and text[j - 1].isalpha():
-            continue
-        return u, j, j + len(s)
-    return None
-
-
-def _per(text: str, pos: int) -> tuple[str, int] | None:
-    """"per gram", "/kg", "a year", "annually" after a figure: (normal unit, end)."""
-    m = re.match(r"[ \t]*(?:(?P<w>per annum)\b"
-                 r"|(?:per|/)[ \t]*(?P<u>[A-Za-z]+(?:[ \t](?:foot|feet|metre|meter|mile|"
-                 r"kilometre|kilometer)s?)?)|(?:a|an|each)[ \t]+(?P<t>day|week|month|year)\b"
-                 r"(?![ \t]+(?:earlier|ago|later|before|after|on|from)\b))",
-                 text[pos:], re.I)
-    if not m:
-        return None
-    if m.group("w"):
-        return PER_WORDS[m.group("w").lower()], pos + m.end()
-    word = m.group("u") or m.group("t")
-    unit = unit_named(word)
-    name = unit.unit if unit else re.sub(r"(?<=[a-z])s$", "", word.lower())
-    return name, pos + m.end()
 
 
 def _phrase_head(noun: Token, first: Token) -> Token:
@@ -154,10 +119,10 @@ def _read(doc: Doc, m: re.Match) -> Quantity | None:
     """One regular-expression match -> a Quantity with value, unit and kind."""
     text = doc.text
     lex = lexicon()
-    pre = m.group("pre")
+    pre = m.group("pre") or m.group("letters")
     currency = None
     if pre:
-        currency = lex.symbols.get(pre) or lex.codes.get(pre)
+        currency = lex.symbols.get(pre) or lex.codes.get(pre) or lex.letters.get(pre)
     words = m.group("words")
     low = high = None
     if words:
@@ -171,7 +136,7 @@ def _read(doc: Doc, m: re.Match) -> Quantity | None:
         bare = False
     else:
         value = numbers.digits_value(m.group("num"))
-        bare = "," not in m.group("num") and "." not in m.group("num")
+        bare = re.fullmatch(r"\d+", m.group("num")) is not None
     num_end = m.end("words") if words else m.end("num")
     scaled = bool(words and (low is not None or value >= 100))
     end = num_end
@@ -199,9 +164,18 @@ def _read(doc: Doc, m: re.Match) -> Quantity | None:
         if low is not None:
             low, high = low * scale.factor, high * scale.factor
         end, scaled, bare = m.end(), True, False
+    if m.group("neg"):
+        value, bare = -value, False
+    unc = re.match(r"[ \t]*(?:±|\+/-|\+-)[ \t]*(?:\d+(?:\.\d+)?(?:[eE][-+−]?\d+)?)", text[end:])
+    if unc and not scale:
+        end += unc.end()  # "2,000.45±0.01 pounds": the uncertainty is not a figure
     q = Quantity(m.start(), end, value, low=low, high=high, scaled=scaled, bare=bare,
                  factor=factor if scale else 1.0)
-    if currency or suffix_currency:
+    after = _symbol_after(text, end) if not (currency or suffix_currency) else None
+    if after:
+        q.kind, q.unit, q.bare, q.end, q.unit_text = "money", after[0], False, after[1], \
+            text[end:after[1]].strip()
+    elif currency or suffix_currency:
         q.kind, q.unit, q.bare = "money", currency or suffix_currency, False
         if suffix_currency and not currency:
             q.end, q.unit_text = cm.end(), cm.group(0).strip()
@@ -209,7 +183,7 @@ def _read(doc: Doc, m: re.Match) -> Quantity | None:
             q.unit_text = pre
     else:
         pounds = re.match(r"[ \t]*(?:of\s+)?(pounds?)(\s+sterling)?\b", text[end:], re.I)
-        unit = _unit_at(text, end)
+        unit = unit_at(text, end)
         if pounds:
             q.end = end + pounds.end()
             money = bool(pounds.group(2) or q.scaled)
@@ -219,6 +193,8 @@ def _read(doc: Doc, m: re.Match) -> Quantity | None:
             u, _, uend = unit
             q.kind, q.unit, q.unit_text, q.end, q.bare = u.kind, u.unit, text[unit[1]:uend], \
                 uend, False
+        elif words and re.match(r"fold\b", text[end:], re.I):  # "threefold"
+            q.kind, q.unit, q.unit_text, q.end = "multiple", "times", "fold", end + 4
         elif text[end:end + 1].isalpha():
             return None  # "5G", "22nd", "1990s", "95MS": not a figure
         else:
@@ -228,11 +204,31 @@ def _read(doc: Doc, m: re.Match) -> Quantity | None:
                 q.unit = noun.lemma_.lower() if noun.pos_ == "NOUN" else noun.text.lower()
                 if q.unit in TIME_UNITS:
                     q.kind = "duration"
-    if q.kind in ("money", "count", "measure", "duration"):
-        per = _per(text, q.end)
+    if q.kind in ("money", "count", "measure", "duration", "multiple"):
+        per = per_at(text, q.end)
         if per and per[0] != q.unit:
-            q.per = per[0]
+            q.per, q.tail = per[0], per[1]
+    if m.group("num") and numbers.is_slash_fraction(m.group("num")) and \
+            q.kind not in ("measure", "duration", "money", "percent"):
+        if not re.match(r"[ \t]+of\b", text[end:]):
+            return None  # "24/7", "9/11": no figure
+        q.kind, q.unit, q.unit_text, q.value = "percent", "percent", m.group("num"), \
+            round(value * 100, 2)  # "1/3 of the budget", as "a third of"
+        q.noun = None
     return q
+
+
+def _symbol_after(text: str, pos: int) -> tuple[str, int] | None:
+    """A currency written after the figure: a symbol without letters ("15€", "15 €") or
+    letters directly after the digits ("164p"): (code, end)."""
+    lex = lexicon()
+    m = re.match(r"[ \t]?([^\w\s])", text[pos:])
+    if m and m.group(1) in lex.symbols:
+        return lex.symbols[m.group(1)], pos + m.end()
+    m = re.match(r"([A-Za-z]+)(?![A-Za-z0-9]|\.[A-Za-z])", text[pos:])
+    if m and m.group(1) in lex.suffixes:
+        return lex.suffixes[m.group(1)], pos + m.end()
+    return None
 
 
 def _fractions(doc: Doc, sent: Span) -> list[Quantity]:
@@ -251,15 +247,17 @@ def find_quantities(doc: Doc, sent: Span) -> list[Quantity]:
     number, _, _ = _patterns()
     masks = masked_ranges(doc.text, sent.start_char, sent.end_char)
     found: list[Quantity] = []
+    fractions = _fractions(doc, sent)
     for m in number.finditer(doc.text, sent.start_char, sent.end_char):
-        if any(a <= m.start() < b for a, b in masks):
-            continue
+        if any(a <= m.start() < b for a, b in masks) or any(
+                f.start <= m.start() < f.end for f in fractions) or \
+                (found and m.start() < max(found[-1].end, found[-1].tail or 0)):
+            continue  # a date, a fraction, or the "3" of "km^3", "per m^2"
         q = _read(doc, m)
         if q is None or not_a_figure(doc, q, m):
             continue
         found.append(q)
-    found += [f for f in _fractions(doc, sent)
-              if not any(q.start <= f.start < q.end for q in found)]
+    found += [f for f in fractions if not any(q.start <= f.start < q.end for q in found)]
     found.sort(key=lambda q: q.start)
     found = [q for q in found if not year_like(doc, q)]
     return merge_ranges(doc.text, found)
@@ -294,6 +292,13 @@ def merge_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
                                         b.factor, b.noun or a.noun))
                     i += 2
                     continue
+        if b is not None and a.kind in ("number", "count") and b.kind in (
+                "percent", "measure", "duration") and re.fullmatch(
+                r"\s*(?:,|or|and|,\s*and|,\s*or)\s*", text[a.end:b.start], re.I) and \
+                (a.noun is None or a.noun.idx >= b.start):
+            # "45 and 50 mg", "2 or 3 percent": the first figure shares the unit
+            a.kind, a.unit, a.unit_text, a.per, a.noun = b.kind, b.unit, b.unit_text, \
+                b.per, None
         out.append(a)
         i += 1
     return out

@@ -48,18 +48,47 @@ class Lexicon:
     qualifiers_after: dict[str, str]
     changes: dict[tuple[str, str], ChangeWord]  # (lemma, pos) -> change word
     units: list[Unit]  # longest surface first
+    letters: dict[str, str]  # "R" -> ZAR: letters directly before the digits ("R2.5bn")
+    suffixes: dict[str, str]  # "p" -> GBX: letters directly after the digits ("164p")
 
 
 def _table(name: str) -> list[dict[str, str]]:
     return tsv_rows(package_text(f"claims/data/{name}"))
 
 
+def _units() -> list[Unit]:
+    """The rows of units.tsv and their SI-prefixed forms (prefixes.tsv), longest first;
+    a row written out wins over a generated one of the same spelling."""
+    prefixes: dict[str, str] = {}
+    for r in _table("prefixes.tsv"):
+        prefixes[r["symbol"]] = r["name"]
+        prefixes[r["name"]] = r["name"]
+    units: dict[str, Unit] = {}
+    generated: list[Unit] = []
+    for r in _table("units.tsv"):
+        exact = r.get("case") == "exact"
+        units.setdefault(r["surface"] if exact else r["surface"].lower(),
+                         Unit(r["surface"], r["unit"], r["kind"], r["attached"], exact))
+        for p in (r.get("prefixes") or "").split():
+            name = prefixes[p]
+            # a prefixed symbol ("kW") may stand after a space even when its base ("W")
+            # may not
+            attached = "yes" if r["attached"] == "only" else r["attached"]
+            generated.append(Unit(p + r["surface"], name + r["unit"], r["kind"], attached,
+                                  exact))
+    for u in generated:
+        units.setdefault(u.surface if u.exact_case else u.surface.lower(), u)
+    return sorted(units.values(), key=lambda u: len(u.surface), reverse=True)
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    symbols, codes, names = {}, {}, {}
+    symbols, codes, names, letters, suffixes = {}, {}, {}, {}, {}
     for r in _table("currencies.tsv"):
-        target = {"symbol": symbols, "code": codes}.get(r["form"], names)
-        key = r["surface"] if r["form"] in ("symbol", "code") else r["surface"].lower()
+        target = {"symbol": symbols, "code": codes, "letters": letters,
+                  "suffix": suffixes}.get(r["form"], names)
+        key = r["surface"] if r["form"] in ("symbol", "code", "letters", "suffix") else \
+            r["surface"].lower()
         target.setdefault(key, r["code"])
     scales = {r["word"]: Scale(r["word"], float(r["factor"]), r["attached"] == "yes",
                                r["money_only"] == "yes") for r in _table("scales.tsv")}
@@ -69,10 +98,9 @@ def lexicon() -> Lexicon:
     changes = {(r["word"], r["pos"]): ChangeWord(r["word"], r["pos"], r["direction"],
                                                  float(r["factor"]) if r["factor"] else None)
                for r in _table("changes.tsv")}
-    units = [Unit(r["surface"], r["unit"], r["kind"], r["attached"], r.get("case") == "exact")
-             for r in _table("units.tsv")]
-    units.sort(key=lambda u: len(u.surface), reverse=True)
-    return Lexicon(symbols, codes, names, scales, before, after, changes, units)
+    units = _units()
+    return Lexicon(symbols, codes, names, scales, before, after, changes, units, letters,
+                   suffixes)
 
 
 def unit_named(word: str) -> Unit | None:

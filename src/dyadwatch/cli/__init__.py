@@ -17,6 +17,10 @@ from .analyze import analyze
 from .inspect import errors_cmd, runs_cmd, show, stages
 from .evaluate import eval_cmd
 from .export import export
+from .contradictions import contradictions_cmd
+from .dyad import dyad
+from .report import clusters, report
+from .stance import stance_cmd
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -32,7 +36,8 @@ def cli(verbose: int) -> None:
                         stream=sys.stderr)
 
 
-for command in (analyze, show, export, stages, errors_cmd, runs_cmd, eval_cmd):
+for command in (analyze, show, export, stages, errors_cmd, runs_cmd, eval_cmd, stance_cmd,
+                dyad, contradictions_cmd, report, clusters):
     cli.add_command(command)
 
 

@@ -25,9 +25,12 @@ from .options import build_config, config_options, db_option
 @click.option("--force", is_flag=True,
               help="Re-run articles already stored with the same content and pipeline version.")
 @click.option("--no-progress", is_flag=True, help="No progress bar.")
+@click.option("--no-report", is_flag=True,
+              help="Skip the cross-article update (clusters, contradictions) and the HTML "
+                   "report written next to the database.")
 @config_options
 def analyze(paths, out, db, processes, batch_size, stages, disable, force, no_progress,
-            config_path, overrides):
+            no_report, config_path, overrides):
     """Analyse articles and store the records.
 
     PATHS are files, directories (read recursively), glob patterns or - for standard
@@ -67,6 +70,11 @@ def analyze(paths, out, db, processes, batch_size, stages, disable, force, no_pr
     click.echo(f"database: {Path(summary.db).resolve()}")
     if summary.out:
         click.echo(f"records:  {Path(summary.out).resolve()}")
+    if not no_report and cfg["crossdoc"]["enabled"] and cfg["report"]["enabled"]:
+        from .report import report as report_cmd
+
+        click.get_current_context().invoke(report_cmd, db=summary.db, out=None,
+                                           config_path=config_path, overrides=overrides)
     for err in summary.errors[:20]:
         where = err["path"] or err["article_id"] or "?"
         if err["line"]:

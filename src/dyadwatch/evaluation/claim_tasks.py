@@ -6,10 +6,15 @@ Matching (docs/EVALUATION.md, "Claims"):
   values agree within a relative tolerance of ``REL_TOL`` (0.5 %, so "66.67" matches
   two thirds); each gold and each predicted figure is used once, gold in text order. A gold
   range "a-b" is matched by a claim whose value is a or b or whose low/high are a and b;
-  a second claim for its other end is then not counted as a false positive.
+  a second claim for its other end is then not counted as a false positive. A claim's
+  range also matches a gold value at its middle (quantulum3 gives a range as its mean:
+  "44 to 50 mg" = 47), and a fraction the claims stage gives as percent ("a third" =
+  33.33) matches the gold's ratio (0.333).
 - **value+unit F1**: the same, and the units agree after both are mapped to a comparable
   form by ``comparable_unit`` (``UNIT_MAP`` below, then the last word singularised);
   quantulum3's "dimensionless" agrees with a claim without unit or with a counted noun.
+  Currency names are mapped to ISO 4217 codes by the claims stage's own currency table
+  (``claims/data/currencies.tsv``, CLDR names), so "saudi riyal" ~ SAR.
 - **change direction accuracy**, on matched figures whose gold says up, down or "=":
   up = increase, down = decrease, "=" = no change; a claim's direction counts only when
   it is the amount of a change ("rose 8%"), not an end ("rose to $5bn"), as NewsQuant
@@ -23,6 +28,7 @@ from __future__ import annotations
 import re
 from typing import Any, Optional
 
+from ..claims.numbers import fraction_percent
 from ..config import Config
 from .runs import analysed
 from . import scoring
@@ -53,12 +59,15 @@ UNIT_MAP: dict[str, Optional[str]] = {
     "kilometer": "kilometre", "meter": "metre", "millimeter": "millimetre",
     "centimeter": "centimetre", "liter": "litre", "metric ton": "tonne",
     "gigatonne": "gigaton", "degree celsius": "celsius", "degree fahrenheit": "fahrenheit",
+    "cubic centimetre": "millilitre", "cubic centimeter": "millilitre",
 }
 
 
 def _singular(word: str) -> str:
     if word in UNIT_MAP:
         return UNIT_MAP[word] or ""
+    if word.endswith("men") and len(word) > 4:
+        return word[:-3] + "man"  # fishermen, servicemen
     for suffix, repl in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"),
                          ("xes", "x")):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
@@ -81,7 +90,24 @@ def comparable_unit(unit: Optional[str]) -> Optional[str]:
     low = u.lower()
     if low in UNIT_MAP:
         return UNIT_MAP[low]
+    if low.startswith("% "):
+        return "percent"  # NewsQuant: "% those screened", a share of something
+    code = _currency_code(low)
+    if code:
+        return code
+    if " and " in low:  # "doctors and nurses": the first noun counted
+        low = low.split(" and ")[0]
     return _singular(low.split(" ")[-1]) or None
+
+
+def _currency_code(name: str) -> Optional[str]:
+    from ..claims.lexicon import lexicon
+
+    names = lexicon().names
+    for cand in (name, re.sub(r"e?s$", "", name)):
+        if cand in names:
+            return names[cand]
+    return None
 
 
 def _claim_unit(claim) -> Optional[str]:
@@ -101,6 +127,18 @@ def _close(a: Optional[float], b: Optional[float]) -> bool:
     return a is not None and b is not None and scoring.values_match(a, b, REL_TOL)
 
 
+def _values(claim) -> list[float]:
+    """The values a claim may be matched by: its value, its range's middle, and for a
+    fraction given as percent ("a third" = 33.33) the ratio."""
+    out = [claim.value]
+    if claim.low is not None and claim.high is not None:
+        out.append((claim.low + claim.high) / 2)
+    if claim.kind == "percent" and claim.unit_text and \
+            fraction_percent(claim.unit_text) is not None:
+        out.append(claim.value / 100)
+    return out
+
+
 def match(golds: list[tuple[Any, Optional[tuple[float, float]]]], preds: list,
           with_unit: bool) -> tuple[scoring.PRF, list[tuple[Any, Any]]]:
     """One-to-one matching of gold quantities (with their range, if any) and claims."""
@@ -111,7 +149,7 @@ def match(golds: list[tuple[Any, Optional[tuple[float, float]]]], preds: list,
         for j, c in enumerate(preds):
             if j in used:
                 continue
-            hit = any(_close(e, c.value) for e in ends) or (
+            hit = any(_close(e, v) for e in ends for v in _values(c)) or (
                 rng is not None and _close(rng[0], c.low) and _close(rng[1], c.high))
             if not hit or (with_unit and not units_agree(g.unit, c)):
                 continue

@@ -224,3 +224,5 @@ def evaluate(gold_root: str | Path, names: Iterable[str] | None = None,
 from . import actor_tasks, event_tasks  # noqa: E402,F401
 from . import claim_tasks  # noqa: E402,F401
 from . import quote_tasks  # noqa: E402,F401
+from . import stance_tasks  # noqa: E402,F401
+from . import crossdoc_tasks  # noqa: E402,F401

@@ -86,10 +86,31 @@ def _dyad_table(con: sqlite3.Connection) -> None:
                 "ON event_dyads(article_id, pipeline_version)")
 
 
+def _crossdoc_tables(con: sqlite3.Connection) -> None:
+    """Clusters, their members, contradictions (dyadwatch.crossdoc); the dyads of event
+    clusters for the monitor's queries; cached sentence embeddings."""
+    for name in ("clusters", "cluster_members", "contradictions"):
+        for stmt in _record_table_sql(TABLES[name]):
+            con.execute(stmt)
+    _script(con, """
+        CREATE INDEX IF NOT EXISTS cluster_members_cluster ON cluster_members(cluster_id);
+        CREATE INDEX IF NOT EXISTS cluster_members_article
+            ON cluster_members(article_id, pipeline_version, kind);
+        CREATE TABLE IF NOT EXISTS cluster_dyads (
+            cluster_id TEXT, actor_code TEXT, recipient_code TEXT, date TEXT, joint INTEGER);
+        CREATE INDEX IF NOT EXISTS cluster_dyads_dyad
+            ON cluster_dyads(actor_code, recipient_code, date);
+        CREATE INDEX IF NOT EXISTS cluster_dyads_cluster ON cluster_dyads(cluster_id);
+        CREATE TABLE IF NOT EXISTS embeddings (
+            key TEXT PRIMARY KEY, model TEXT, vector BLOB)
+    """)
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("0001_core_tables", _core_tables),
     ("0002_record_tables", _record_tables),
     ("0003_event_dyads", _dyad_table),
+    ("0004_crossdoc_tables", _crossdoc_tables),
 ]
 
 

@@ -47,6 +47,7 @@ class Store:
 
     def __init__(self, path: str | os.PathLike, readonly: bool = False):
         self.path = str(path)
+        self.readonly = readonly
         try:
             if readonly:
                 if not Path(self.path).exists():

@@ -7,9 +7,8 @@ from dyadwatch import analyze_texts, load_config
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="module")
-def run():
-    cfg = load_config(extra={"pipeline": {"stages": ["clean", "parse", "actors", "events"]}})
+def _runner(stages):
+    cfg = load_config(extra={"pipeline": {"stages": stages}})
 
     def _run(text, published="2024-05-10"):
         [art] = analyze_texts([{"text": text, "published": published}], cfg)
@@ -17,6 +16,11 @@ def run():
         return art
 
     return _run
+
+
+@pytest.fixture(scope="module")
+def run():
+    return _runner(["clean", "parse", "actors", "events"])
 
 
 def codes(refs):
@@ -378,15 +382,7 @@ def test_recognising_is_support_only_of_an_actor(run):
 
 @pytest.fixture(scope="module")
 def run_with_quotes():
-    cfg = load_config(extra={"pipeline": {"stages": ["clean", "parse", "actors", "quotes",
-                                                     "events"]}})
-
-    def _run(text, published="2024-05-10"):
-        [art] = analyze_texts([{"text": text, "published": published}], cfg)
-        assert art.error is None, art.error
-        return art
-
-    return _run
+    return _runner(["clean", "parse", "actors", "quotes", "events"])
 
 
 def test_an_event_inside_a_quote_is_reported_by_its_speaker(run_with_quotes):

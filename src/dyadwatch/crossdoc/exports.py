@@ -18,12 +18,13 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from typing import IO, Iterable, Optional
+from typing import Iterable, Optional
 
 import pandas as pd
 
 from ..errors import ConfigError
 from ..schema import TABLES, columns_of
+from ..store.export import text_output, write_dict_rows
 from .clusters import quad_of, score_of
 
 POLECAT_COLUMNS = [
@@ -111,16 +112,7 @@ def polecat_rows(store) -> Iterable[dict]:
 
 
 def write_polecat(store, out: Optional[str]) -> int:
-    fh: IO[str] = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout
-    try:
+    with text_output(out) as fh:
         writer = csv.DictWriter(fh, fieldnames=POLECAT_COLUMNS + OWN_COLUMNS, delimiter="\t",
                                 restval="", quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
-        writer.writeheader()
-        n = 0
-        for row in polecat_rows(store):
-            writer.writerow(row)
-            n += 1
-        return n
-    finally:
-        if out:
-            fh.close()
+        return write_dict_rows(writer, polecat_rows(store))

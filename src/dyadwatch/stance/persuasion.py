@@ -45,12 +45,11 @@ _ITSELF = re.compile(r"\b(?:\w+ )?(?:itself|themselves) (?:has|have|is|are|was|w
 def _sentences(text: str, sentences: Optional[Sequence[Sequence[int]]]) -> list[tuple[int, int]]:
     if sentences:
         return [(int(s), int(e)) for s, e in sentences]
-    out, pos = [], 0
+    out = []
     for m in re.finditer(r"[^.!?\n]+[.!?]*[\"”’']?", text):
         if m.group().strip():
             s = m.start() + len(m.group()) - len(m.group().lstrip())
             out.append((s, m.end()))
-        pos = m.end()
     return out
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from contextlib import contextmanager
 from itertools import islice
-from typing import IO, Iterator
+from typing import IO, Iterable, Iterator
 
 from ..errors import ConfigError
 from ..schema import TABLES, columns_of
@@ -36,8 +37,7 @@ def export(store: Store, fmt: str, table: str = "articles", out: str | None = No
         if not out:
             raise ConfigError("Parquet is binary: give --out FILE.parquet")
         return _parquet(store.iter_rows(table), cols, out)
-    fh: IO[str] = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout
-    try:
+    with text_output(out) as fh:
         if fmt == "jsonl":
             n = 0
             if table == "articles":
@@ -50,15 +50,27 @@ def export(store: Store, fmt: str, table: str = "articles", out: str | None = No
                     n += 1
             return n
         writer = csv.DictWriter(fh, fieldnames=[c for c, _ in cols], extrasaction="ignore")
-        writer.writeheader()
-        n = 0
-        for row in store.iter_rows(table):
-            writer.writerow(row)
-            n += 1
-        return n
-    finally:
-        if out:
-            fh.close()
+        return write_dict_rows(writer, store.iter_rows(table))
+
+
+@contextmanager
+def text_output(out: str | None) -> Iterator[IO[str]]:
+    """A text file opened for writing (closed afterwards), or standard output for None."""
+    if not out:
+        yield sys.stdout
+        return
+    with open(out, "w", encoding="utf-8", newline="") as fh:
+        yield fh
+
+
+def write_dict_rows(writer: csv.DictWriter, rows: Iterable[dict]) -> int:
+    """The header and every row through ``writer``; returns the number of rows."""
+    writer.writeheader()
+    n = 0
+    for row in rows:
+        writer.writerow(row)
+        n += 1
+    return n
 
 
 def _decode(row: dict, cols: list[tuple[str, str]]) -> dict:
